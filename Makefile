@@ -1,0 +1,46 @@
+# Two commands: `make run` and `make test`. Everything else bootstraps them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bootstrap lint format messages compilemessages migrate demo clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+bootstrap: $(VENV)/.installed compilemessages
+
+compilemessages: $(VENV)/.installed
+	@$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+migrate: bootstrap
+	$(PY) manage.py migrate --noinput --verbosity 0
+
+demo: migrate
+	$(PY) manage.py load_demo --skip-if-loaded
+
+run: demo
+	@$(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: bootstrap
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --no-location --no-obsolete --ignore=.venv --ignore=tests -l fr -l de -l en -l it -l es -l pt -l hu -l ja -l ar
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected

@@ -1,0 +1,67 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from twinning.localization import localize_all
+from twinning.models import ExchangeStoryPage, PartnerCityIndexPage, PartnerCityPage
+from twinning.models.mixins import translatable_fields
+
+
+class HomePage(Page):
+    """The site's front page: who Aix's partners are, and what happened lately."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured_cities = ParentalManyToManyField(
+        "twinning.PartnerCityPage",
+        verbose_name=_("featured partner cities"),
+        blank=True,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("featured_cities", widget=forms.CheckboxSelectMultiple),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "twinning.PartnerCityIndexPage",
+        "twinning.ExchangeStoryIndexPage",
+        "twinning.ContentPage",
+    ]
+    max_count_per_parent = 1
+    translatable_fields = translatable_fields(
+        translated=["intro"], synchronized=["featured_cities"]
+    )
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_cities"] = localize_all(
+            self.featured_cities.all().order_by("title").select_related("hero_image"), self.locale
+        )
+        context["latest_stories"] = (
+            ExchangeStoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .newest_first()
+            .select_related("hero_image")[:6]
+        )
+        context["cities_index"] = (
+            PartnerCityIndexPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .first()
+        )
+        context["city_count"] = (
+            PartnerCityPage.objects.live().public().filter(locale_id=self.locale_id).count()
+        )
+        return context

@@ -1,0 +1,1 @@
+"""Partner cities, partnerships and exchange stories for Wagtail sites."""

@@ -1,0 +1,114 @@
+"""StreamField blocks of twinning pages. Every text is translatable by wagtail-localize."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section (level 2)")), ("h3", _("Subsection (level 3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "twinning/blocks/heading.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Describe the picture for people who cannot see it. Leave empty if decorative."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "twinning/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "twinning/blocks/quote.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    images = blocks.ListBlock(ImageBlock(), label=_("Images"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "twinning/blocks/gallery.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(
+        label=_("Figure"), max_length=40, help_text=_("For example 120 or 15 %")
+    )
+    label = blocks.CharBlock(label=_("What it counts"), max_length=120)
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Key figures")
+        template = "twinning/blocks/key_figures.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Link text"), max_length=120)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or external address"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": blocks.BlockValidationError(
+                        _("Choose a page or give an address, not both and not neither.")
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "twinning/blocks/call_to_action.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"), features=RICH_TEXT_FEATURES, template="twinning/blocks/paragraph.html"
+    )
+    heading = HeadingBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    gallery = GalleryBlock()
+    embed = EmbedBlock(label=_("Video or embed"), template="twinning/blocks/embed.html")
+    key_figures = KeyFiguresBlock()
+    call_to_action = CallToActionBlock()

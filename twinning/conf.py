@@ -1,0 +1,26 @@
+"""The app's settings: one ``TWINNING`` dict in Django settings, read when used."""
+
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # Absolute base for URLs in API responses and feeds; empty means "from the request".
+    "PUBLIC_BASE_URL": "",
+    # Cache-Control max-age of API responses, in seconds.
+    "API_CACHE_MAX_AGE": 300,
+    # Tile server of the public map; markers and the list work without it.
+    "MAP_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "MAP_TILE_ATTRIBUTION": "&copy; OpenStreetMap contributors",
+    # Stories per page on the story listing.
+    "STORIES_PER_PAGE": 12,
+}
+
+
+def get(name: str) -> Any:
+    """Return the TWINNING setting ``name``, falling back to its default."""
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown TWINNING setting: {name}")
+    overrides = getattr(settings, "TWINNING", {}) or {}
+    value = overrides.get(name)
+    return DEFAULTS[name] if value in (None, "") else value

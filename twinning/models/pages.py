@@ -1,0 +1,503 @@
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+import swapper
+from django_countries.fields import CountryField
+
+from .. import conf
+from ..blocks import BodyBlock
+from ..choices import Audience, Continent, MilestoneKind, PartnershipKind, PartnershipStatus
+from ..geography import continent_of
+from ..localization import localize_all
+from ..partial_dates import PartialDate, PartialDateField
+from ..validators import latitude_validators, longitude_validators, validate_wikidata_id
+from .mixins import DemoContentMixin, translatable_fields
+from .querysets import ExchangeStoryManager, PartnerCityManager
+from .snippets import CooperationTheme
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def _tabs(content, details=(), promote=None, settings=None):
+    """The editor's tabs: content first, then facts, then Wagtail's promote/settings."""
+    tabs = [ObjectList(content, heading=_("Content"))]
+    if details:
+        tabs.append(ObjectList(details, heading=_("Facts")))
+    tabs.append(ObjectList(promote or Page.promote_panels, heading=_("Promote")))
+    tabs.append(ObjectList(settings or Page.settings_panels, heading=_("Settings")))
+    return TabbedInterface(tabs)
+
+
+class PartnerCityIndexPage(Page):
+    """All partner cities on one page, grouped by partnership kind."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["twinning.PartnerCityPage"]
+    max_count_per_parent = 1
+    translatable_fields = translatable_fields(translated=["intro"])
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("partner cities index")
+
+    def cities(self):
+        return (
+            PartnerCityPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        cities = list(self.cities())
+        countries = sorted({(c.country.code, c.country.name) for c in cities}, key=lambda x: x[1])
+        continents = [c for c in Continent if any(city.continent == c for city in cities)]
+        country = request.GET.get("country", "").upper()
+        continent = request.GET.get("continent", "").lower()
+        if country:
+            cities = [city for city in cities if city.country.code == country]
+        if continent:
+            cities = [city for city in cities if city.continent == continent]
+        groups = [
+            (kind, [city for city in cities if city.kind == kind]) for kind in PartnershipKind
+        ]
+        context.update(
+            groups=[(kind, members) for kind, members in groups if members],
+            city_count=len(cities),
+            countries=countries,
+            continents=continents,
+            selected_country=country,
+            selected_continent=continent,
+        )
+        return context
+
+
+class PartnershipMilestone(TranslatableMixin, Orderable):
+    """One dated step in the history of a partnership, edited inline on the city page."""
+
+    page = ParentalKey(
+        "twinning.PartnerCityPage", related_name="milestones", on_delete=models.CASCADE
+    )
+    date = PartialDateField(
+        _("date"),
+        help_text=_("Year (1960), month (1960-10) or day (1960-10-20), as precisely as known."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=MilestoneKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link_url = models.URLField(_("link"), blank=True, help_text=_("A page telling more, if any."))
+    link_page = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        verbose_name=_("or a page of this site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_page")]),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("date"),
+        SynchronizedField("kind"),
+        SynchronizedField("image"),
+        SynchronizedField("link_url"),
+        SynchronizedField("link_page"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("partnership milestone")
+        verbose_name_plural = _("partnership milestones")
+
+    def __str__(self):
+        return f"{self.date} {self.title}"
+
+    @property
+    def partial_date(self) -> PartialDate | None:
+        return PartialDate.parse(self.date)
+
+
+class PartnerCityPage(DemoContentMixin, Page):
+    """One partner city: its facts, its partnership history and its stories."""
+
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=latitude_validators,
+        help_text=_("Decimal degrees, WGS 84, between -90 and 90 (Tübingen: 48.5216)."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=longitude_validators,
+        help_text=_("Decimal degrees, WGS 84, between -180 and 180 (Tübingen: 9.0576)."),
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    kind = models.CharField(
+        _("partnership kind"),
+        max_length=20,
+        choices=PartnershipKind.choices,
+        default=PartnershipKind.TWINNING,
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PartnershipStatus.choices,
+        default=PartnershipStatus.ACTIVE,
+    )
+    signed = PartialDateField(
+        _("date signed"),
+        blank=True,
+        help_text=_("Year (1977), month or full date (1960-10-20) of the agreement."),
+    )
+    website = models.URLField(_("official website"), blank=True)
+    wikidata_id = models.CharField(
+        _("Wikidata ID"),
+        max_length=16,
+        blank=True,
+        db_index=True,
+        validators=[validate_wikidata_id],
+        help_text=_(
+            "The city's Wikidata item, e.g. Q3806 for Tübingen. Partners use it to find their page."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown in lists.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    themes = ParentalManyToManyField(
+        CooperationTheme, verbose_name=_("themes of cooperation"), blank=True, related_name="+"
+    )
+
+    objects = PartnerCityManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("milestones", label=_("Partnership history"), heading=_("Milestones")),
+    ]
+    facts_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("population"),
+                FieldPanel("wikidata_id"),
+                FieldPanel("website"),
+            ],
+            heading=_("The city"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+                FieldPanel("signed"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("The partnership"),
+        ),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
+    edit_handler = _tabs(content_panels, facts_panels, promote_panels)
+
+    parent_page_types = ["twinning.PartnerCityIndexPage"]
+    subpage_types: list[str] = []
+    translatable_fields = translatable_fields(
+        translated=["region", "intro", "body", "hero_image", "milestones"],
+        synchronized=[
+            "country",
+            "latitude",
+            "longitude",
+            "population",
+            "kind",
+            "status",
+            "signed",
+            "website",
+            "wikidata_id",
+            "themes",
+            "is_demo_content",
+        ],
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("region"),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("country"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("partner city")
+        verbose_name_plural = _("partner cities")
+
+    @property
+    def continent(self) -> Continent | None:
+        return continent_of(self.country.code)
+
+    @property
+    def signed_date(self) -> PartialDate | None:
+        return PartialDate.parse(self.signed)
+
+    @cached_property
+    def ordered_milestones(self) -> list[PartnershipMilestone]:
+        """Milestones in chronological order; the editor's order breaks ties."""
+        return sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+
+    def localized_themes(self):
+        return localize_all(self.themes.all(), self.locale)
+
+    def stories(self):
+        return (
+            ExchangeStoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .concerning(self)
+            .newest_first()
+            .select_related("hero_image")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.stories()[:12]
+        context["themes"] = self.localized_themes()
+        return context
+
+
+class ExchangeStoryIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["twinning.ExchangeStoryPage"]
+    max_count_per_parent = 1
+    translatable_fields = translatable_fields(translated=["intro"])
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("exchange stories index")
+
+    def stories(self):
+        return (
+            ExchangeStoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .newest_first()
+            .select_related("hero_image")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.stories()
+        filters = {}
+        partner = request.GET.get("partner", "")
+        if partner.isdigit():
+            city = PartnerCityPage.objects.filter(pk=int(partner)).first()
+            if city:
+                stories = stories.concerning(city)
+                filters["partner"] = city.pk
+        theme = request.GET.get("theme", "")
+        if theme:
+            stories = stories.filter(themes__slug=theme).distinct()
+            filters["theme"] = theme
+        audience = request.GET.get("audience", "")
+        if audience in Audience.values:
+            stories = stories.filter(audience=audience)
+            filters["audience"] = audience
+        year = request.GET.get("year", "")
+        if year.isdigit():
+            stories = stories.filter(date__year=int(year))
+            filters["year"] = int(year)
+        paginator = Paginator(stories, conf.get("STORIES_PER_PAGE"))
+        page = paginator.get_page(request.GET.get("page"))
+        context.update(
+            stories=page,
+            paginator=paginator,
+            filters=filters,
+            partner_choices=PartnerCityPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("title"),
+            theme_choices=CooperationTheme.objects.filter(locale_id=self.locale_id),
+            audience_choices=Audience.choices,
+            year_choices=[
+                d.year
+                for d in ExchangeStoryPage.objects.child_of(self)
+                .live()
+                .dates("date", "year", order="DESC")
+            ],
+        )
+        return context
+
+
+class ExchangeStoryForm(WagtailAdminPageForm):
+    """Offers the partner cities of the story's own language and requires one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("partner_cities")
+        if field is None:
+            return
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id:
+            field.queryset = PartnerCityPage.objects.filter(locale_id=locale_id).order_by("title")
+        field.required = True
+        field.error_messages["required"] = _(
+            "Choose at least one partner city: a story tells of an exchange with a partner."
+        )
+
+
+class ExchangeStoryPage(DemoContentMixin, Page):
+    """A story of an exchange with one or more partner cities."""
+
+    date = models.DateField(_("date"), help_text=_("When the exchange took place (or began)."))
+    partner_cities = ParentalManyToManyField(
+        PartnerCityPage, verbose_name=_("partner cities"), related_name="exchange_stories"
+    )
+    themes = ParentalManyToManyField(
+        CooperationTheme, verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, blank=True)
+    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences: shown in lists, feeds and previews.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    objects = ExchangeStoryManager()
+    base_form_class = ExchangeStoryForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    facts_panels = [
+        FieldPanel("date"),
+        FieldPanel("partner_cities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("participants")]),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
+    edit_handler = _tabs(content_panels, facts_panels, promote_panels)
+
+    parent_page_types = ["twinning.ExchangeStoryIndexPage"]
+    subpage_types: list[str] = []
+    translatable_fields = translatable_fields(
+        translated=["summary", "body", "hero_image"],
+        synchronized=[
+            "date",
+            "partner_cities",
+            "themes",
+            "audience",
+            "participants",
+            "is_demo_content",
+        ],
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("date"),
+        index.FilterField("audience"),
+    ]
+
+    class Meta:
+        verbose_name = _("exchange story")
+        verbose_name_plural = _("exchange stories")
+        indexes = [models.Index(fields=["date"])]
+
+    def localized_partner_cities(self):
+        cities = self.partner_cities.all().order_by("title")
+        return localize_all(cities, self.locale)
+
+    def localized_themes(self):
+        return localize_all(self.themes.all(), self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_cities"] = self.localized_partner_cities()
+        context["themes"] = self.localized_themes()
+        return context
+
+
+class ContentPage(Page):
+    """A plain page: the international strategy, the axes, practical information."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    subpage_types = ["twinning.ContentPage"]
+    translatable_fields = translatable_fields(translated=["intro", "body"])
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+__all__ = [
+    "ContentPage",
+    "ExchangeStoryIndexPage",
+    "ExchangeStoryPage",
+    "PartnerCityIndexPage",
+    "PartnerCityPage",
+    "PartnershipMilestone",
+]

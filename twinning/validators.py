@@ -1,0 +1,23 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+latitude_validators = [
+    MinValueValidator(-90, message=_("Latitude must be between -90 and 90 degrees.")),
+    MaxValueValidator(90, message=_("Latitude must be between -90 and 90 degrees.")),
+]
+longitude_validators = [
+    MinValueValidator(-180, message=_("Longitude must be between -180 and 180 degrees.")),
+    MaxValueValidator(180, message=_("Longitude must be between -180 and 180 degrees.")),
+]
+
+validate_wikidata_id = RegexValidator(
+    r"^Q[1-9][0-9]*$",
+    message=_("A Wikidata ID is the letter Q followed by digits, for example Q3806 for Tübingen."),
+    code="invalid_wikidata_id",
+)
+
+
+def validate_not_empty(value):
+    if not value:
+        raise ValidationError(_("This field cannot be empty."))
