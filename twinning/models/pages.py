@@ -252,9 +252,10 @@ class PartnerCityPage(DemoContentMixin, Page):
     parent_page_types = ["twinning.PartnerCityIndexPage"]
     subpage_types: list[str] = []
     translatable_fields = translatable_fields(
-        translated=["region", "intro", "body", "hero_image", "milestones"],
+        translated=["region", "intro", "body", "milestones"],
         synchronized=[
             "country",
+            "hero_image",
             "latitude",
             "longitude",
             "population",
@@ -441,9 +442,10 @@ class ExchangeStoryPage(DemoContentMixin, Page):
     parent_page_types = ["twinning.ExchangeStoryIndexPage"]
     subpage_types: list[str] = []
     translatable_fields = translatable_fields(
-        translated=["summary", "body", "hero_image"],
+        translated=["summary", "body"],
         synchronized=[
             "date",
+            "hero_image",
             "partner_cities",
             "themes",
             "audience",

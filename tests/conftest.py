@@ -1,0 +1,69 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def home(db):
+    return factories.home_page()
+
+
+@pytest.fixture
+def cities_index(home):
+    return factories.PartnerCityIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def stories_index(home):
+    return factories.ExchangeStoryIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def tubingen(cities_index):
+    city = factories.PartnerCityPageFactory(
+        parent=cities_index,
+        title="Tübingen",
+        slug="tubingen",
+        country="DE",
+        latitude="48.52160",
+        longitude="9.05760",
+        signed="1960-10-20",
+        wikidata_id="Q3806",
+    )
+    factories.PartnershipMilestoneFactory(
+        page=city, date="1965", kind="award", title="Prix de l'Europe", sort_order=1
+    )
+    factories.PartnershipMilestoneFactory(
+        page=city, date="1960-10-20", kind="signing", title="Signature du jumelage", sort_order=0
+    )
+    return city
+
+
+@pytest.fixture
+def perugia(cities_index):
+    return factories.PartnerCityPageFactory(
+        parent=cities_index,
+        title="Pérouse",
+        slug="perouse",
+        country="IT",
+        latitude="43.11070",
+        longitude="12.39080",
+        signed="1970",
+        wikidata_id="Q3437",
+    )
+
+
+@pytest.fixture
+def story(stories_index, tubingen):
+    return factories.ExchangeStoryPageFactory(
+        parent=stories_index,
+        title="Étudiants à Tübingen",
+        slug="etudiants-tubingen",
+        partner_cities=[tubingen],
+    )
+
+
+@pytest.fixture
+def client_fr(client):
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client

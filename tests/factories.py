@@ -1,0 +1,119 @@
+"""Small factories for focused tests. The demo loader is tested, never used as a fixture."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
+from home.models import HomePage
+from twinning.choices import Audience, MilestoneKind, PartnershipKind
+from twinning.models import (
+    ContentPage,
+    CooperationTheme,
+    ExchangeStoryIndexPage,
+    ExchangeStoryPage,
+    PartnerCityIndexPage,
+    PartnerCityPage,
+    PartnershipMilestone,
+)
+
+
+def french():
+    return Locale.objects.get_or_create(language_code="fr")[0]
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Photo {n}")
+
+
+class CooperationThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    locale = factory.LazyFunction(french)
+
+    class Meta:
+        model = CooperationTheme
+
+
+class PartnerCityIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Villes partenaires"
+    slug = "villes-partenaires"
+
+    class Meta:
+        model = PartnerCityIndexPage
+
+
+class PartnerCityPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Ville {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    country = "DE"
+    latitude = "48.52160"
+    longitude = "9.05760"
+    kind = PartnershipKind.TWINNING
+    signed = "1960-10-20"
+    wikidata_id = factory.Sequence(lambda n: f"Q{1000 + n}")
+    intro = factory.LazyAttribute(lambda o: f"{o.title}, ville partenaire d'Aix-en-Provence.")
+
+    class Meta:
+        model = PartnerCityPage
+
+
+class PartnershipMilestoneFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(PartnerCityPageFactory)
+    date = "1960-10-20"
+    kind = MilestoneKind.SIGNING
+    title = factory.Sequence(lambda n: f"Étape {n}")
+    locale = factory.LazyAttribute(lambda o: o.page.locale)
+
+    class Meta:
+        model = PartnershipMilestone
+
+
+class ExchangeStoryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Récits d'échanges"
+    slug = "recits"
+
+    class Meta:
+        model = ExchangeStoryIndexPage
+
+
+class ExchangeStoryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Récit {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    date = datetime.date(2016, 5, 9)
+    audience = Audience.STUDENTS
+    summary = factory.LazyAttribute(lambda o: f"Résumé de « {o.title} ».")
+
+    class Meta:
+        model = ExchangeStoryPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def partner_cities(self, create, extracted, **kwargs):
+        if extracted:
+            self.partner_cities.set(extracted)
+            if create:
+                self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if extracted:
+            self.themes.set(extracted)
+            if create:
+                self.save()
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+
+    class Meta:
+        model = ContentPage
+
+
+def home_page() -> HomePage:
+    """The home page created by the initial migration."""
+    return HomePage.objects.get(locale__language_code="fr")
