@@ -2,11 +2,12 @@
 
 import datetime
 
-import factory
-import wagtail_factories
 from django.utils.text import slugify
 
 from wagtail.models import Locale
+
+import factory
+import wagtail_factories
 
 from home.models import HomePage
 from twinning.choices import Audience, MilestoneKind, PartnershipKind
