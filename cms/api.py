@@ -1,11 +1,32 @@
 """The project's API router: it registers the endpoints the apps offer."""
 
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from twinning.api import invalidation
+from twinning.api.actors import actor_detail, actors_list
+from twinning.api.docs import api_docs
+from twinning.api.feeds import stories_feed
+from twinning.api.geojson import partners_geojson
+from twinning.api.ical import events_calendar, partner_calendar
+from twinning.api.openapi import openapi_json
+from twinning.api.router import PartnerAPIRouter
+from twinning.api.views import (
+    PartnerPagesAPIViewSet,
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+)
 
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router = PartnerAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PartnerPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_view("partners.geojson", partners_geojson, "partners-geojson")
+api_router.register_view("feeds/stories.atom", stories_feed, "stories-feed")
+api_router.register_view("partners/<str:pk>/calendar.ics", partner_calendar, "partner-calendar")
+api_router.register_view("actors/", actors_list, "actors")
+api_router.register_view("actors/<str:pk>/", actor_detail, "actor-detail")
+api_router.register_view("events.ics", events_calendar, "events-calendar")
+api_router.register_view("openapi.json", openapi_json, "openapi")
+api_router.register_view("docs/", api_docs, "docs")
+
+# Cached responses are retired when content changes (idempotent; the twinning app's
+# ready() is the better home for it, so that management commands connect it too).
+invalidation.connect(api_router.url_namespace)

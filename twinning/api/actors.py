@@ -1,0 +1,141 @@
+"""The territory's actors (associations, schools...) as partners read them.
+
+``/actors/`` lists Actor snippets, ``/actors/<id>/`` shows one. Like pages, ``locale``
+keeps the actors written or translated in that language and ``fallback=true`` adds, in
+the source language, those not translated yet (``meta.fallback_from`` says so). Partner
+cities and themes come in the actor's language. The contact e-mail is only ever the
+consented ``public_email``: the address an actor did not agree to publish never leaves
+the admin.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from ..choices import ActorKind
+from ..models import Actor, CooperationTheme
+from .batch import PageBatch
+from .errors import BadRequest, NotFound, json_errors
+from .filters import parse_choices, resolve_partner
+from .languages import parse_boolean, parse_locale, source_locale
+from .params import positive_int, reject_unknown
+from .views import Pagination
+
+LIST_PARAMETERS = {"locale", "fallback", "partner", "kind", "theme", "limit", "offset"}
+DETAIL_PARAMETERS: set[str] = set()
+
+
+def actors_in(request: HttpRequest) -> QuerySet:
+    """Actors filtered by the request's ``locale``/``fallback``, ``partner``, ``kind``, ``theme``."""
+    actors = Actor.objects.all()
+    locale = parse_locale(request)
+    fallback = parse_boolean(request, "fallback")
+    if fallback and locale is None:
+        raise BadRequest(
+            _("fallback=true needs a locale, for example locale=de&fallback=true."), "fallback"
+        )
+    if locale is not None:
+        source = source_locale(request)
+        q = Q(locale=locale)
+        if fallback and source is not None and source.pk != locale.pk:
+            translated = Actor.objects.filter(locale=locale).values("translation_key")
+            q |= Q(locale=source) & ~Q(translation_key__in=translated)
+        actors = actors.filter(q)
+    if "partner" in request.GET:
+        actors = actors.concerning(resolve_partner(request, request.GET["partner"]))
+    if "kind" in request.GET:
+        actors = actors.filter(kind__in=parse_choices(request, "kind", ActorKind))
+    if "theme" in request.GET:
+        actors = actors.filter(themes__translation_key__in=theme_keys(request.GET["theme"]))
+    return actors.distinct().order_by("name", "pk")
+
+
+def theme_keys(raw: str) -> set:
+    """Translation keys of a theme given by id (any language) or identifier (slug)."""
+    raw = raw.strip()
+    themes = CooperationTheme.objects.all()
+    keys = (
+        set(themes.filter(pk=int(raw)).values_list("translation_key", flat=True))
+        if (raw.isascii() and raw.isdigit())
+        else set()
+    )
+    keys = keys or set(themes.filter(slug=raw).values_list("translation_key", flat=True))
+    if not keys:
+        raise BadRequest(
+            _("No cooperation theme has the id or identifier %(value)r.") % {"value": raw},
+            "theme",
+        )
+    return keys
+
+
+def serialize(request: HttpRequest, actors: list[Actor]) -> list[dict]:
+    """Actors as JSON, with related pages and themes loaded for all at once."""
+    requested = parse_locale(request)
+    batch = PageBatch(request)
+    batch.set_items(actors)
+    cities = Actor._meta.get_field("partner_cities")
+    grouped = batch.load_relation_ids("partner_cities", cities)
+    batch.references.add_pages(pk for pks in grouped.values() for pk in pks)
+    batch.load_snippets("themes", Actor._meta.get_field("themes"))
+    batch.load()
+    return [actor_data(actor, batch, requested) for actor in actors]
+
+
+def actor_data(actor: Actor, batch: PageBatch, requested) -> dict:
+    language = batch.locales[actor.locale_id].language_code
+    pages = (
+        batch.references.page_summary(pk, actor.locale_id)
+        for pk in batch.relation_ids("partner_cities", actor)
+    )
+    cities = {page["id"]: page for page in pages if page}
+    themes = sorted(batch.snippets("themes", actor), key=str)
+    with translation.override(language):
+        kind_label = str(actor.get_kind_display())
+    return {
+        "id": actor.pk,
+        "meta": {
+            "type": "twinning.Actor",
+            "detail_url": batch.urls.reverse(
+                f"{batch.request.wagtailapi_router.url_namespace}:actor-detail", actor.pk
+            ),
+            "locale": language,
+            "fallback_from": language if requested and requested.pk != actor.locale_id else None,
+        },
+        "name": actor.name,
+        "kind": actor.kind,
+        "kind_label": kind_label,
+        "description": actor.description,
+        "website": actor.website or None,
+        "email": actor.public_email or None,
+        "partner_cities": sorted(cities.values(), key=lambda page: page["title"].casefold()),
+        "themes": [{"id": t.pk, "slug": t.slug, "name": str(t)} for t in themes],
+        "is_demo_content": actor.is_demo_content,
+    }
+
+
+def _json(data: dict) -> JsonResponse:
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+@json_errors
+def actors_list(request: HttpRequest) -> JsonResponse:
+    reject_unknown(request, LIST_PARAMETERS)
+    actors = actors_in(request)
+    pagination = Pagination()
+    items = list(pagination.paginate_queryset(actors, request))
+    return _json(
+        {"meta": {"total_count": pagination.total_count}, "items": serialize(request, items)}
+    )
+
+
+@require_safe
+@json_errors
+def actor_detail(request: HttpRequest, pk: str) -> JsonResponse:
+    reject_unknown(request, DETAIL_PARAMETERS)
+    actor = Actor.objects.filter(pk=positive_int(pk, "id")).first()
+    if actor is None:
+        raise NotFound(_("No actor has the id %(id)s.") % {"id": pk})
+    return _json(serialize(request, [actor])[0])

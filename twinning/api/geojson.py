@@ -1,0 +1,80 @@
+"""The partner cities as a GeoJSON layer (RFC 7946: a FeatureCollection, longitude first).
+
+Every partner city is on the map: one without a translation in the requested language
+comes in the source language (``fallback`` defaults to true here), and labels (country,
+kind, status) are given in the requested language.
+"""
+
+from django.http import HttpRequest, JsonResponse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from ..models import PartnerCityPage
+from .absolute import URLBuilder
+from .errors import json_errors
+from .filters import CityFactsFilter
+from .languages import in_locale, parse_boolean, parse_locale, source_locale
+from .params import reject_unknown
+from .visibility import visible_pages
+
+PARAMETERS = {"locale", "fallback", "kind", "status"}
+
+
+class _Scope:
+    requested_models = (PartnerCityPage,)
+
+
+def city_feature(city: PartnerCityPage, urls: URLBuilder, language: str, router_name: str) -> dict:
+    signed = city.signed_date
+    with translation.override(language):
+        properties = {
+            "id": city.pk,
+            "name": city.title,
+            "locale": city.locale.language_code,
+            "country_code": city.country.code,
+            "country_name": str(city.country.name),
+            "region": city.region,
+            "kind": city.kind,
+            "kind_label": str(city.get_kind_display()),
+            "status": city.status,
+            "status_label": str(city.get_status_display()),
+            "year_signed": signed.year if signed else None,
+            "wikidata_id": city.wikidata_id or None,
+            "html_url": urls.page_url(city),
+            "detail_url": urls.api_detail_url(PartnerCityPage, city.pk),
+            "calendar_url": urls.reverse(f"{router_name}:partner-calendar", city.pk),
+        }
+    return {
+        "type": "Feature",
+        "id": city.pk,
+        "geometry": {
+            "type": "Point",
+            "coordinates": [float(city.longitude), float(city.latitude)],
+        },
+        "properties": properties,
+    }
+
+
+@require_safe
+@json_errors
+def partners_geojson(request: HttpRequest) -> JsonResponse:
+    reject_unknown(request, PARAMETERS)
+    locale = parse_locale(request) or source_locale(request)
+    fallback = parse_boolean(request, "fallback", default=True)
+    cities = in_locale(visible_pages(request, PartnerCityPage), request, locale, fallback=fallback)
+    cities = CityFactsFilter().filter_queryset(request, cities, _Scope())
+    urls = URLBuilder(request)
+    router_name = request.wagtailapi_router.url_namespace
+    features = []
+    for city in cities.select_related("locale"):
+        feature = city_feature(city, urls, locale.language_code, router_name)
+        feature["properties"]["fallback_from"] = (
+            city.locale.language_code if city.locale_id != locale.pk else None
+        )
+        features.append(feature)
+    collection = {"type": "FeatureCollection", "features": features}
+    return JsonResponse(
+        collection,
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
