@@ -1,0 +1,285 @@
+"""Translation coverage: the service other code reads, and the admin report built on it."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail_localize.models import LocaleSynchronization, TranslationSource
+
+import pytest
+
+from tests import factories
+from tests.twinning.localize_helpers import (
+    admin_user,
+    in_locale,
+    locale,
+    log_in,
+    publish,
+    submit,
+    sync,
+    translate_strings,
+    translation_of,
+)
+from twinning.translation_status import Coverage, coverage_for
+
+REPORT = reverse("twinning_translation_coverage")
+
+
+@pytest.fixture
+def languages(db):
+    return [locale("en"), locale("de"), locale("ar")]
+
+
+def test_untranslated_page_has_no_translation_anywhere(tubingen, languages):
+    figures = coverage_for([tubingen])[tubingen.translation_key]
+    assert set(figures) == {"en", "de", "ar"}  # never the source's own language
+    assert figures["de"] == Coverage("de", False, False, 0, False, None, None)
+
+
+def test_alias_page_counts_as_not_translated(
+    tubingen, languages, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        LocaleSynchronization.objects.create(locale=locale("de"), sync_from=tubingen.locale)
+    assert in_locale(tubingen, "de").alias_of_id == tubingen.pk
+
+    german = coverage_for([tubingen])[tubingen.translation_key]["de"]
+
+    assert (german.exists, german.live, german.percent) == (False, False, 0)
+
+
+def test_draft_translation_reports_the_share_of_translated_strings(tubingen, languages):
+    # title, slug, intro and two milestone titles: five strings.
+    submit(tubingen, "de")
+    translate_strings(tubingen, "de", {"Tübingen": "Tübingen", "tubingen": "tuebingen"})
+
+    german = coverage_for([tubingen])[tubingen.translation_key]["de"]
+
+    assert german.exists and not german.live
+    assert german.percent == 40
+    assert not german.out_of_date
+    assert german.translated_at is not None
+
+
+def test_published_complete_translation_is_live_and_up_to_date(
+    tubingen, languages, django_capture_on_commit_callbacks
+):
+    submit(tubingen, "de")
+    translate_strings(
+        tubingen,
+        "de",
+        {
+            "Tübingen": "Tübingen",
+            "tubingen": "tuebingen",
+            "Tübingen, ville partenaire d'Aix-en-Provence.": "Partnerstadt von Aix.",
+            "Signature du jumelage": "Unterzeichnung",
+            "Prix de l'Europe": "Europapreis",
+        },
+    )
+    publish(tubingen, "de", django_capture_on_commit_callbacks)
+
+    figures = coverage_for([tubingen])[tubingen.translation_key]
+
+    assert (figures["de"].live, figures["de"].percent, figures["de"].out_of_date) == (
+        True,
+        100,
+        False,
+    )
+    assert not figures["en"].exists
+
+
+def test_source_published_after_the_translation_makes_it_out_of_date_until_synced(
+    tubingen, languages, django_capture_on_commit_callbacks
+):
+    submit(tubingen, "de")
+    publish(tubingen, "de", django_capture_on_commit_callbacks)
+    tubingen.intro = "Nouvelle introduction."
+    with django_capture_on_commit_callbacks(execute=True):
+        tubingen.save_revision().publish()
+    tubingen.refresh_from_db()
+
+    stale = coverage_for([tubingen])[tubingen.translation_key]["de"]
+    assert stale.out_of_date
+    assert stale.source_updated_at == tubingen.last_published_at
+    assert stale.translated_at < stale.source_updated_at
+    assert stale.percent == 0  # what was extracted is not translated either
+
+    sync(tubingen, "de", django_capture_on_commit_callbacks)
+    assert not coverage_for([tubingen])[tubingen.translation_key]["de"].out_of_date
+
+
+def test_sync_without_publishing_leaves_translation_out_of_date(
+    tubingen, languages, django_capture_on_commit_callbacks
+):
+    submit(tubingen, "de")
+    publish(tubingen, "de", django_capture_on_commit_callbacks)
+    source = translation_of(tubingen, "de").source
+    source.last_updated_at = timezone.now() + datetime.timedelta(seconds=1)
+    source.save(update_fields=["last_updated_at"])
+
+    german = coverage_for([tubingen])[tubingen.translation_key]["de"]
+
+    assert german.out_of_date
+    assert german.source_updated_at == source.last_updated_at
+
+
+def test_coverage_is_about_the_source_whichever_translation_is_asked(
+    tubingen, languages, django_capture_on_commit_callbacks
+):
+    submit(tubingen, "de", "en")
+    translate_strings(tubingen, "de", {"Tübingen": "Tübingen"})
+
+    from_source = coverage_for([tubingen])
+    from_german = coverage_for([in_locale(tubingen, "de")])
+
+    assert from_german == from_source
+    assert set(from_german[tubingen.translation_key]) == {"en", "de", "ar"}
+
+
+def test_theme_snippet_translation_is_live_as_soon_as_it_exists(db, languages):
+    theme = factories.CooperationThemeFactory(name="Culture", description="")
+    submit(theme, "de")
+
+    figures = coverage_for([theme])[theme.translation_key]
+
+    assert (figures["de"].exists, figures["de"].live) == (True, True)
+    assert (figures["en"].exists, figures["en"].live) == (False, False)
+
+
+def test_page_translated_by_hand_counts_as_complete(home, languages):
+    french = factories.ContentPageFactory(parent=home, title="Stratégie")
+    german = factories.ContentPageFactory(
+        parent=home,
+        title="Strategie",
+        slug="strategie-de",
+        locale=locale("de"),
+        translation_key=french.translation_key,
+    )
+    assert not TranslationSource.objects.exists()
+
+    figures = coverage_for([french])[french.translation_key]["de"]
+
+    assert (figures.exists, figures.percent, figures.live) == (True, 100, german.live)
+    assert not coverage_for([french])[french.translation_key]["en"].exists
+
+
+def test_query_count_does_not_grow_with_the_number_of_pages(
+    cities_index, languages, django_assert_max_num_queries
+):
+    cities = []
+    for n in range(20):
+        city = factories.PartnerCityPageFactory(parent=cities_index, title=f"Ville {n}")
+        factories.PartnershipMilestoneFactory(page=city, title=f"Étape {n}")
+        submit(city, "de")
+        translate_strings(city, "de", {f"Ville {n}": f"Stadt {n}"})
+        cities.append(city)
+    theme = factories.CooperationThemeFactory()
+    submit(theme, "de")
+
+    with CaptureQueriesContext(connection) as one:
+        coverage_for([cities[0], theme])
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        figures = coverage_for([*cities, theme])
+
+    assert len(one.captured_queries) <= 8
+    print(f"coverage_for: {len(one.captured_queries)} queries for 1 or 21 objects")
+    assert len(figures) == 21
+    assert {figures[city.translation_key]["de"].percent for city in cities} == {25}
+
+
+# The admin report ------------------------------------------------------------------------
+
+
+def test_report_shows_the_page_by_language_matrix(
+    client, tubingen, story, languages, django_capture_on_commit_callbacks
+):
+    submit(tubingen, "de")
+    publish(tubingen, "de", django_capture_on_commit_callbacks)
+    admin_user(client)
+
+    response = client.get(REPORT)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for heading in ("English", "German", "Arabic"):
+        assert heading in html
+    rows = {page.pk: page for page in response.context["object_list"]}
+    assert set(rows) >= {tubingen.pk, story.pk}
+    assert rows[tubingen.pk].coverage["de"].live
+    german = in_locale(tubingen, "de")
+    assert reverse("wagtailadmin_pages:edit", args=[german.pk]) in html
+    translate_story = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+    assert f"{translate_story}?select_locale=de" in html
+    assert "Not translated" in html
+
+
+def test_report_filters_by_partner_city(client, tubingen, perugia, story, languages):
+    admin_user(client)
+
+    response = client.get(REPORT, {"partner": tubingen.pk})
+
+    assert {page.pk for page in response.context["object_list"]} == {tubingen.pk, story.pk}
+
+
+def test_report_filters_by_page_type(client, tubingen, perugia, story, languages):
+    from django.contrib.contenttypes.models import ContentType
+
+    from twinning.models import ExchangeStoryPage
+
+    admin_user(client)
+    story_type = ContentType.objects.get_for_model(ExchangeStoryPage)
+
+    response = client.get(REPORT, {"page_type": story_type.pk})
+
+    assert [page.pk for page in response.context["object_list"]] == [story.pk]
+
+
+def test_report_rejects_a_bogus_filter_without_an_error_page(client, tubingen, languages):
+    admin_user(client)
+    response = client.get(REPORT, {"partner": "not-a-page", "page_type": "9999"})
+    assert response.status_code == 200
+    assert tubingen.pk in {page.pk for page in response.context["object_list"]}
+
+
+def test_report_query_count_does_not_grow_with_rows(
+    client, cities_index, languages, django_assert_max_num_queries
+):
+    admin_user(client)
+    for n in range(3):
+        city = factories.PartnerCityPageFactory(parent=cities_index, title=f"Ville {n}")
+        submit(city, "de")
+    with CaptureQueriesContext(connection) as few:
+        client.get(REPORT)
+    for n in range(3, 20):
+        city = factories.PartnerCityPageFactory(parent=cities_index, title=f"Ville {n}")
+        submit(city, "de")
+
+    with django_assert_max_num_queries(len(few.captured_queries)) as many:
+        response = client.get(REPORT)
+    print(f"report: {len(few.captured_queries)} queries for 5 rows, {len(many)} for 22")
+
+    assert len(response.context["object_list"]) == 22  # home, index and 20 cities
+
+
+def test_report_is_refused_to_users_without_page_permissions(client, tubingen, languages):
+    user = get_user_model().objects.create_user("visitor", password="pw")
+    group = Group.objects.create(name="Admin access only")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    log_in(client, user)
+
+    response = client.get(REPORT)
+
+    assert response.status_code in (302, 403)
+    assert "Tübingen" not in response.content.decode()
+
+
+def test_report_is_in_the_reports_menu(client, tubingen, languages):
+    admin_user(client)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert REPORT in response.content.decode()

@@ -1,0 +1,45 @@
+"""Keep a new page translation in draft when it replaces a live alias.
+
+With ``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False`` wagtail-localize saves new
+translations as drafts, except in synchronised locale trees: there the untranslated page
+already exists as a live alias of the source, and translating it converts the alias in
+place, so the half-translated page goes live at once (wagtail-localize issue 743). This
+receiver unpublishes such a converted alias as soon as its first translation is logged.
+A translation saved with ``publish=True`` is still published: wagtail-localize publishes
+it when the transaction commits, after this receiver ran.
+"""
+
+from django.conf import settings
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page, PageLogEntry
+from wagtail_localize.models import TranslationLog
+
+
+def is_converted_alias(page: Page) -> bool:
+    """A live page that used to be an alias and was never published as a page of its own."""
+    return (
+        page.live
+        and page.alias_of_id is None
+        and page.live_revision_id is None
+        and PageLogEntry.objects.filter(page=page, action="wagtail.convert_alias").exists()
+    )
+
+
+@receiver(post_save, sender=TranslationLog, dispatch_uid="twinning_keep_new_translations_draft")
+def keep_new_page_translation_in_draft(sender, instance, created, raw=False, **kwargs):
+    if raw or not created:
+        return
+    if getattr(settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True):
+        return
+    source = instance.source
+    if not issubclass(source.specific_content_type.model_class(), Page):
+        return
+    page = Page.objects.filter(
+        translation_key=source.object_id, locale_id=instance.locale_id
+    ).first()
+    if page is not None and is_converted_alias(page):
+        # No user: the translator may not hold the unpublish permission, and this is
+        # the system restoring the draft state they asked for, not their action.
+        page.specific.unpublish(user=None)
