@@ -1,0 +1,61 @@
+"""What is coming with a partner city: its upcoming events, open calls and local actors."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+from ..request_cache import public
+from .actors import Actor, one_per_actor
+from .calls import ProjectCallPage
+from .events import EventIndexPage, EventPage
+
+
+@dataclass
+class CityAgenda:
+    upcoming_events: list = field(default_factory=list)
+    open_calls: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+    # Where an actor's name links to: the events listing filtered by that actor.
+    events_index: EventIndexPage | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.upcoming_events or self.open_calls or self.actors)
+
+
+def city_agenda(
+    city,
+    moment: datetime.datetime | None = None,
+    limit: int = 6,
+    restrictions: list[PageViewRestriction] | None = None,
+) -> CityAgenda:
+    """The city page's sections, in the city page's language. A fixed number of queries.
+
+    ``restrictions``: the view restrictions already read for the request, if any.
+    """
+    moment = moment or timezone.now()
+    events = (
+        public(EventPage.objects.live(), restrictions)
+        .filter(locale_id=city.locale_id)
+        .concerning(city)
+        .upcoming_at(moment)
+        .soonest_first()
+        .select_related("hero_image")[:limit]
+    )
+    calls = (
+        public(ProjectCallPage.objects.live(), restrictions)
+        .filter(locale_id=city.locale_id)
+        .concerning(city)
+        .open_at(moment)
+        .order_by("closes_at", "pk")[:limit]
+    )
+    return CityAgenda(
+        upcoming_events=list(events),
+        open_calls=list(calls),
+        actors=one_per_actor(Actor.objects.concerning(city), city.locale_id),
+        events_index=public(EventIndexPage.objects.live(), restrictions)
+        .filter(locale_id=city.locale_id)
+        .first(),
+    )

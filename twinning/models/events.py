@@ -1,0 +1,447 @@
+"""International and European events: Europe day, the market of the twin cities...
+
+An event is upcoming until it ends, so one in progress still leads the list. Yearly
+events are entered once per year with Wagtail's "Copy" action, then re-dated.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from ..admin_forms import LocaleScopedPageForm
+from ..blocks import BodyBlock
+from ..localization import localize_all
+from ..validators import latitude_validators, longitude_validators
+from ..visibility import visible_pages
+from .actors import Actor
+from .calls import ProjectCallPage
+from .mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
+from .pages import INTRO_FEATURES, ExchangeStoryPage, _tabs
+from .snippets import CooperationTheme
+
+
+def _moment(moment: datetime.datetime | None) -> datetime.datetime:
+    return moment or timezone.now()
+
+
+class EventQuerySet(PageQuerySet):
+    def upcoming_at(self, moment: datetime.datetime | None = None) -> "EventQuerySet":
+        """Events not yet over at ``moment``: those in progress included."""
+        return self.filter(end__gt=_moment(moment))
+
+    def past_at(self, moment: datetime.datetime | None = None) -> "EventQuerySet":
+        return self.filter(end__lte=_moment(moment))
+
+    def soonest_first(self) -> "EventQuerySet":
+        return self.order_by("start", "pk")
+
+    def newest_first(self) -> "EventQuerySet":
+        return self.order_by("-start", "-pk")
+
+    def starting_between(
+        self, start_from: datetime.datetime | None = None, start_to: datetime.datetime | None = None
+    ) -> "EventQuerySet":
+        """Events starting in [start_from, start_to]; either bound may be left open."""
+        queryset = self
+        if start_from is not None:
+            queryset = queryset.filter(start__gte=start_from)
+        if start_to is not None:
+            queryset = queryset.filter(start__lte=start_to)
+        return queryset
+
+    def concerning(self, city) -> "EventQuerySet":
+        """Events involving ``city``, whichever language's page of the city they name."""
+        return self.filter(partner_cities__translation_key=city.translation_key).distinct()
+
+    def naming(self, actor) -> "EventQuerySet":
+        """Events the actor organised or took part in (any language version of it)."""
+        key = actor.translation_key
+        return self.filter(
+            Q(organiser__translation_key=key) | Q(actors__translation_key=key)
+        ).distinct()
+
+
+EventManager = PageManager.from_queryset(EventQuerySet)
+
+
+@dataclass
+class ActorRecord:
+    """What an actor did and with whom, in one language: shown on the filtered listing."""
+
+    actor: Actor
+    partner_cities: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
+    stories: list = field(default_factory=list)
+    calls: list = field(default_factory=list)
+
+
+def actor_record(actor: Actor, locale: Locale) -> ActorRecord:
+    """The actor in ``locale`` (or its original) with its cities, stories and calls there."""
+    actor = localize_all([actor], locale)[0]
+    key = actor.translation_key
+    return ActorRecord(
+        actor=actor,
+        partner_cities=visible_pages(
+            localize_all(actor.partner_cities.all().order_by("title"), locale)
+        ),
+        themes=localize_all(actor.themes.all(), locale),
+        stories=list(
+            ExchangeStoryPage.objects.live()
+            .public()
+            .filter(locale_id=locale.pk, actors__translation_key=key)
+            .distinct()
+            .newest_first()
+            .select_related("hero_image")
+        ),
+        calls=list(
+            ProjectCallPage.objects.live()
+            .public()
+            .filter(locale_id=locale.pk)
+            .naming(actor)
+            .order_by("-closes_at")
+        ),
+    )
+
+
+class EventIndexPage(NotAtTreeRootMixin, Page):
+    """Upcoming events first (soonest first), then past ones (most recent first)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["twinning.EventPage"]
+    max_count_per_parent = 1
+    translatable_fields = translatable_fields(translated=["intro"])
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
+
+    past_per_page = 20
+
+    class Meta:
+        verbose_name = _("events index")
+
+    def events(self) -> EventQuerySet:
+        return EventPage.objects.child_of(self).live().public().select_related("hero_image")
+
+    def upcoming(self, moment: datetime.datetime | None = None, events=None) -> EventQuerySet:
+        events = self.events() if events is None else events
+        return events.upcoming_at(moment).soonest_first()
+
+    def past(self, moment: datetime.datetime | None = None, events=None) -> EventQuerySet:
+        events = self.events() if events is None else events
+        return events.past_at(moment).newest_first()
+
+    def attach_stories(self, events: list) -> list:
+        """Sets ``told_by`` on each event: the stories in this language that tell it.
+
+        One query for the whole list.
+        """
+        keys = {event.translation_key for event in events}
+        told_by: dict = {key: [] for key in keys}
+        if keys:
+            stories = (
+                ExchangeStoryPage.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id, event__translation_key__in=keys)
+                .annotate(event_key=F("event__translation_key"))
+                .newest_first()
+            )
+            for story in stories:
+                told_by[story.event_key].append(story)
+        for event in events:
+            event.told_by = told_by.get(event.translation_key, [])
+        return events
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = self.events()
+        record = None
+        actor_param = request.GET.get("actor", "").strip()
+        if actor_param:
+            actor_id = _database_id(actor_param)
+            actor = Actor.objects.filter(pk=actor_id).first() if actor_id else None
+            if actor is None:
+                context["filter_error"] = _(
+                    "No actor matches this address: showing every event instead."
+                )
+            else:
+                record = actor_record(actor, self.locale)
+                events = events.naming(actor)
+        past = Paginator(self.past(events=events), self.past_per_page).get_page(
+            request.GET.get("page")
+        )
+        context.update(
+            upcoming=list(self.upcoming(events=events)),
+            past=past,
+            past_events=self.attach_stories(list(past)),
+            actor_record=record,
+        )
+        return context
+
+
+class EventForm(LocaleScopedPageForm):
+    locale_scoped_fields = ("partner_cities", "themes", "actors")
+
+
+class EventPage(DemoContentMixin, Page):
+    """An international or European event, in Aix or with a partner city."""
+
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences: shown in lists and previews.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    all_day = models.BooleanField(
+        _("all day"),
+        default=False,
+        help_text=_("Only the dates count: the times are ignored and not shown."),
+    )
+    place_name = models.CharField(
+        _("place"), max_length=200, blank=True, help_text=_("E.g. Cours Mirabeau, town hall.")
+    )
+    place_address = models.TextField(_("address"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=latitude_validators,
+        help_text=_("Decimal degrees, WGS 84, between -90 and 90 (Aix: 43.52630)."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=longitude_validators,
+        help_text=_("Decimal degrees, WGS 84, between -180 and 180 (Aix: 5.44540)."),
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Live stream or video meeting, if any.")
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    partner_cities = ParentalManyToManyField(
+        "twinning.PartnerCityPage",
+        verbose_name=_("partner cities involved"),
+        blank=True,
+        related_name="events",
+    )
+    themes = ParentalManyToManyField(
+        CooperationTheme, verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    organiser = models.ForeignKey(
+        Actor,
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_events",
+        help_text=_("Leave empty when the city organises it."),
+    )
+    actors = ParentalManyToManyField(
+        Actor, verbose_name=_("actors taking part"), blank=True, related_name="events"
+    )
+
+    objects = EventManager()
+    base_form_class = EventForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    facts_panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("place_name"),
+                FieldPanel("place_address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("registration_url"),
+        FieldPanel("organiser"),
+        FieldPanel("actors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("partner_cities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
+    edit_handler = _tabs(content_panels, facts_panels, promote_panels)
+
+    parent_page_types = ["twinning.EventIndexPage"]
+    subpage_types: list[str] = []
+    translatable_fields = translatable_fields(
+        translated=["summary", "body", "place_name"],
+        synchronized=[
+            "hero_image",
+            "start",
+            "end",
+            "all_day",
+            "place_address",
+            "latitude",
+            "longitude",
+            "online_url",
+            "registration_url",
+            "partner_cities",
+            "themes",
+            "organiser",
+            "actors",
+            "is_demo_content",
+        ],
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("place_name"),
+        index.AutocompleteField("title"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+    api_fields = [
+        "summary",
+        "start",
+        "end",
+        "all_day",
+        "place_name",
+        "place_address",
+        "latitude",
+        "longitude",
+        "online_url",
+        "registration_url",
+        "partner_cities",
+        "themes",
+        "organiser",
+        "actors",
+        "hero_image",
+        "body",
+        "is_demo_content",
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end:
+            if self.all_day:
+                self.start, self.end = whole_days(self.start, self.end)
+            if self.end < self.start:
+                errors["end"] = _("The event ends before it starts: choose an end after the start.")
+        if (self.latitude is None) != (self.longitude is None):
+            field_name = "longitude" if self.longitude is None else "latitude"
+            errors[field_name] = _("Give both latitude and longitude, or neither.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def local_start(self) -> datetime.datetime:
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self) -> datetime.datetime:
+        return timezone.localtime(self.end)
+
+    @property
+    def is_single_day(self) -> bool:
+        return self.local_start.date() == self.local_end.date()
+
+    def is_past_at(self, moment: datetime.datetime | None = None) -> bool:
+        return self.end <= _moment(moment)
+
+    @property
+    def is_past(self) -> bool:
+        return self.is_past_at()
+
+    def localized_partner_cities(self) -> list:
+        return visible_pages(localize_all(self.partner_cities.all().order_by("title"), self.locale))
+
+    def localized_themes(self) -> list:
+        return localize_all(self.themes.all(), self.locale)
+
+    def localized_organiser(self) -> Actor | None:
+        return localize_all([self.organiser], self.locale)[0] if self.organiser else None
+
+    def localized_actors(self) -> list:
+        return localize_all(self.actors.all(), self.locale)
+
+    def stories(self):
+        """Stories in this page's language that tell this event."""
+        return (
+            ExchangeStoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, event__translation_key=self.translation_key)
+            .newest_first()
+            .select_related("hero_image")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            partner_cities=self.localized_partner_cities(),
+            themes=self.localized_themes(),
+            organiser=self.localized_organiser(),
+            actors=self.localized_actors(),
+            stories=self.stories(),
+            # Actors' names link to this listing filtered by actor.
+            events_index=self.get_parent(),
+        )
+        return context
+
+
+def _database_id(value: str) -> int | None:
+    """A primary key from a query parameter, or None if it cannot be one."""
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
+def whole_days(
+    start: datetime.datetime, end: datetime.datetime
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """From the first second of the start's day to the last of the end's day.
+
+    Days are those of the site's time zone (TIME_ZONE), the one the site displays.
+    """
+    zone = timezone.get_default_timezone()
+    first = timezone.localtime(start, zone).date()
+    last = timezone.localtime(end, zone).date()
+    return (
+        timezone.make_aware(datetime.datetime.combine(first, datetime.time.min), zone),
+        timezone.make_aware(datetime.datetime.combine(last, datetime.time(23, 59, 59)), zone),
+    )
+
+
+__all__ = ["ActorRecord", "EventIndexPage", "EventPage", "EventQuerySet", "actor_record"]

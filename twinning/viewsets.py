@@ -1,0 +1,18 @@
+"""Admin viewsets of the agenda's snippets, registered by wagtail_hooks.py."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Actor
+
+
+class ActorViewSet(SnippetViewSet):
+    model = Actor
+    icon = "group"
+    menu_label = _("Actors")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "contact_consent"]
+    list_filter = ["kind", "contact_consent"]
+    search_fields = ["name", "description"]
