@@ -1,0 +1,38 @@
+"""Alias pages stand for "not translated yet": public views show the page they mirror.
+
+wagtail-localize fills each language's tree with aliases of the French pages until a
+translator publishes a real translation. An alias carries French text under a foreign
+URL, so the map, the timeline and search link to the original instead.
+"""
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from django.db.models import QuerySet
+
+from wagtail.models import Page
+
+P = TypeVar("P", bound=Page)
+
+
+def resolve_aliases(pages: Iterable[P], among: QuerySet | None = None) -> list[P]:
+    """Each page, or for an alias the live, public page it mirrors, in one query.
+
+    ``among`` is the queryset the originals are fetched from (to keep its
+    ``select_related``); it defaults to the live, public pages of the same type.
+    An alias whose original is not live or not public is left out.
+    """
+    pages = list(pages)
+    alias_ids = {page.alias_of_id for page in pages if page.alias_of_id}
+    if not alias_ids:
+        return pages
+    if among is None:
+        among = type(pages[0])._default_manager.live().public()
+    originals = among.filter(pk__in=alias_ids).in_bulk()
+    resolved = []
+    for page in pages:
+        if page.alias_of_id is None:
+            resolved.append(page)
+        elif page.alias_of_id in originals:
+            resolved.append(originals[page.alias_of_id])
+    return resolved
