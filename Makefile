@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 bootstrap: $(VENV)/.installed compilemessages
 
 compilemessages: $(VENV)/.installed
-	@$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	@$(PY) -m cms.compilemessages
 
 migrate: bootstrap
 	$(PY) manage.py migrate --noinput --verbosity 0
@@ -40,7 +40,14 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --no-location --no-obsolete --ignore=.venv --ignore=tests -l fr -l de -l en -l it -l es -l pt -l hu -l ja -l ar
+	$(PY) manage.py makemessages --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=bench --ignore=docs --ignore=test-artifacts --ignore=media --ignore=static_collected -l fr -l de -l en -l it -l es -l pt -l hu -l ja -l ar
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
+
+# The benchmark (never part of `make test`): BENCH_ARGS=--quick for a short check (~2k pages).
+# Uses its own database (SQLite under bench/results/, or BENCH_DB_NAME on DATABASE_URL's server).
+.PHONY: bench
+bench: bootstrap
+	@command -v wrk >/dev/null || (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null)) || $(PY) -m pip install --quiet locust
+	$(PY) -m bench $(BENCH_ARGS)

@@ -7,9 +7,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from twinning.admin_forms import LocaleScopedPageForm
 from twinning.localization import localize_all
 from twinning.models import ExchangeStoryPage, PartnerCityIndexPage, PartnerCityPage
 from twinning.models.mixins import translatable_fields
+from twinning.request_cache import public, view_restrictions
+
+
+class HomePageForm(LocaleScopedPageForm):
+    locale_scoped_fields = ("featured_cities",)
 
 
 class HomePage(Page):
@@ -31,6 +37,8 @@ class HomePage(Page):
     subpage_types = [
         "twinning.PartnerCityIndexPage",
         "twinning.ExchangeStoryIndexPage",
+        "twinning.ProjectCallIndexPage",
+        "twinning.EventIndexPage",
         "twinning.ContentPage",
     ]
     max_count_per_parent = 1
@@ -38,30 +46,33 @@ class HomePage(Page):
         translated=["intro"], synchronized=["featured_cities"]
     )
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro", "featured_cities"]
+    base_form_class = HomePageForm
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        restrictions = view_restrictions(request)  # read once for every list and the menu
         context["featured_cities"] = localize_all(
             self.featured_cities.all().order_by("title").select_related("hero_image"), self.locale
         )
         context["latest_stories"] = (
-            ExchangeStoryPage.objects.live()
-            .public()
+            public(ExchangeStoryPage.objects.live(), restrictions)
             .filter(locale_id=self.locale_id)
             .newest_first()
             .select_related("hero_image")[:6]
         )
         context["cities_index"] = (
-            PartnerCityIndexPage.objects.live()
-            .public()
+            public(PartnerCityIndexPage.objects.live(), restrictions)
             .descendant_of(self)
             .filter(locale_id=self.locale_id)
             .first()
         )
         context["city_count"] = (
-            PartnerCityPage.objects.live().public().filter(locale_id=self.locale_id).count()
+            public(PartnerCityPage.objects.live(), restrictions)
+            .filter(locale_id=self.locale_id)
+            .count()
         )
         return context

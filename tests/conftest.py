@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
 import pytest
 
 from tests import factories
@@ -67,3 +71,18 @@ def story(stories_index, tubingen):
 def client_fr(client):
     client.defaults["HTTP_HOST"] = "localhost"
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths and renditions by id; ids are reused between tests."""
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request activates its language for the thread: don't let it leak into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

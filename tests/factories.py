@@ -118,3 +118,81 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 def home_page() -> HomePage:
     """The home page created by the initial migration."""
     return HomePage.objects.get(locale__language_code="fr")
+
+
+# Calls for projects, events and actors. Models are named as strings so that this
+# section stays self-contained at the end of the module.
+
+
+def _parental_m2m(name):
+    """A post-generation hook setting the parental many-to-many ``name``, then saving."""
+
+    def hook(obj, create, extracted, **kwargs):
+        if extracted:
+            getattr(obj, name).set(extracted)
+            if create:
+                obj.save()
+
+    hook.__name__ = name
+    return factory.PostGeneration(hook)
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Association {n}")
+    kind = "association"
+    description = factory.LazyAttribute(lambda o: f"{o.name} agit à l'international.")
+    locale = factory.LazyFunction(french)
+    partner_cities = _parental_m2m("partner_cities")
+    themes = _parental_m2m("themes")
+
+    class Meta:
+        model = "twinning.Actor"
+        skip_postgeneration_save = True
+
+
+class ProjectCallIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Appels à projets"
+    slug = "appels-a-projets"
+
+    class Meta:
+        model = "twinning.ProjectCallIndexPage"
+
+
+class ProjectCallPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Appel à projets {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = factory.LazyAttribute(lambda o: f"Résumé de « {o.title} ».")
+    eligibility = "<p>Les associations aixoises.</p>"
+    opens_at = datetime.datetime(2026, 1, 5, 8, 0, tzinfo=datetime.UTC)
+    closes_at = datetime.datetime(2026, 3, 31, 21, 59, tzinfo=datetime.UTC)
+    apply_email = "international@example.org"
+    partner_cities = _parental_m2m("partner_cities")
+    themes = _parental_m2m("themes")
+    actors = _parental_m2m("actors")
+
+    class Meta:
+        model = "twinning.ProjectCallPage"
+        skip_postgeneration_save = True
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Événements"
+    slug = "evenements"
+
+    class Meta:
+        model = "twinning.EventIndexPage"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Événement {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = factory.LazyAttribute(lambda o: f"Résumé de « {o.title} ».")
+    start = datetime.datetime(2026, 5, 9, 8, 0, tzinfo=datetime.UTC)
+    end = datetime.datetime(2026, 5, 9, 16, 0, tzinfo=datetime.UTC)
+    partner_cities = _parental_m2m("partner_cities")
+    themes = _parental_m2m("themes")
+    actors = _parental_m2m("actors")
+
+    class Meta:
+        model = "twinning.EventPage"
+        skip_postgeneration_save = True

@@ -8,4 +8,7 @@ class TwinningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, translation_drafts  # noqa: F401
+        from .api import invalidation
+
+        invalidation.connect()

@@ -41,3 +41,20 @@ class Continent(models.TextChoices):
     ASIA = "asia", _("Asia")
     EUROPE = "europe", _("Europe")
     OCEANIA = "oceania", _("Oceania")
+
+
+class ActorKind(models.TextChoices):
+    ASSOCIATION = "association", _("Association")
+    SCHOOL = "school", _("School")
+    UNIVERSITY = "university", _("University")
+    SOCIAL_CENTRE = "social_centre", _("Social centre")
+    COMPANY = "company", _("Company")
+    PUBLIC_BODY = "public_body", _("Public body")
+
+
+class CallStatus(models.TextChoices):
+    """Derived from a call's dates, never stored: see ProjectCallPage.status_at."""
+
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")

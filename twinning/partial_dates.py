@@ -6,6 +6,7 @@ Stored as ISO 8601 text, which sorts chronologically and says its own precision.
 import datetime
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,11 +17,25 @@ from django.utils.translation import gettext_lazy as _
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
+    """Ordered as its ISO text is: 1970 < 1970-05 < 1970-05-09 < 1971.
+
+    (The dataclass's own ordering would compare None with a month and fail.)
+    """
+
     year: int
     month: int | None = None
     day: int | None = None
+
+    def _sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() < other._sort_key()
 
     @classmethod
     def parse(cls, value: "str | PartialDate | datetime.date | None") -> "PartialDate | None":
@@ -56,7 +71,7 @@ class PartialDate:
                     code="impossible_date",
                 ) from None
         if year < 1000:
-            raise ValidationError(_("Enter a year of four digits."), code="invalid_partial_date")
+            raise ValidationError(_("Enter a year from 1000 onwards."), code="invalid_partial_date")
         return cls(year, month, day)
 
     @property
@@ -117,6 +132,11 @@ class PartialDateField(models.CharField):
         name, path, args, kwargs = super().deconstruct()
         kwargs.pop("max_length", None)
         return name, path, args, kwargs
+
+    def to_python(self, value):
+        """Strip stray spaces, so that values set in code sort like those from the editor."""
+        value = super().to_python(value)
+        return value.strip() if isinstance(value, str) else value
 
     def validate(self, value, model_instance):
         super().validate(value, model_instance)

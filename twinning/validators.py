@@ -21,3 +21,10 @@ validate_wikidata_id = RegexValidator(
 def validate_not_empty(value):
     if not value:
         raise ValidationError(_("This field cannot be empty."))
+
+
+validate_currency_code = RegexValidator(
+    r"^[A-Z]{3}$",
+    message=_("A currency is its three-letter ISO 4217 code in capitals, for example EUR."),
+    code="invalid_currency",
+)

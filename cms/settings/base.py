@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "js_lib_leaflet",
     "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -152,6 +154,30 @@ USE_TZ = True
 # New translations start as drafts: a translator's work is published by a person.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+
+def machine_translator_from_env(environ=os.environ) -> dict | None:
+    """wagtail-localize's machine translator: DeepL if DEEPL_API_KEY is set, else
+    LibreTranslate if LIBRETRANSLATE_URL is set (LIBRETRANSLATE_API_KEY optional), else none."""
+    timeout = int(environ.get("MACHINE_TRANSLATION_TIMEOUT", "10"))
+    if environ.get("DEEPL_API_KEY"):
+        return {
+            "CLASS": "twinning.machine_translators.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": environ["DEEPL_API_KEY"], "TIMEOUT": timeout},
+        }
+    if environ.get("LIBRETRANSLATE_URL"):
+        return {
+            "CLASS": "twinning.machine_translators.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"].rstrip("/"),
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+                "TIMEOUT": timeout,
+            },
+        }
+    return None
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
+
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 MEDIA_URL = "/media/"
@@ -178,6 +204,14 @@ CORS_ALLOWED_ORIGINS = env_list("PARTNER_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+# Let partners' scripts read the validator they send back in If-None-Match.
+CORS_EXPOSE_HEADERS = ["ETag"]
+
+# The partner API: lists of up to 100 items (Wagtail's default is 20). Its responses are
+# kept in the "default" cache above (local memory, or Redis) for its TIMEOUT (300 s by
+# default) and retired at once when content changes; TWINNING["API_CACHE_MAX_AGE"] is the
+# max-age partners and CDNs may keep them.
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_LIMIT_MAX", "100"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -1,8 +1,30 @@
 from django import template
+from django.utils import translation
 
-from wagtail.models import Locale, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+
+from twinning.request_cache import public, view_restrictions
 
 register = template.Library()
+
+
+def _active_locale(page) -> Locale | None:
+    """The locale of the active language; the served page's own when it is in that language.
+
+    The page's locale is already loaded for its content, which spares a query per response.
+    """
+    if isinstance(page, Page) and page.locale_id:
+        try:
+            code = get_supported_content_language_variant(translation.get_language())
+        except LookupError:
+            code = None
+        if page.locale.language_code == code:
+            return page.locale
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
 
 
 @register.simple_tag(takes_context=True)
@@ -13,10 +35,10 @@ def site_menu(context):
     if site is None:
         return []
     root = site.root_page
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
+    locale = _active_locale(context.get("page"))
+    if locale is None:
         locale = root.locale
     if root.locale_id != locale.pk:
         root = root.get_translation_or_none(locale) or root
-    return list(root.get_children().live().public().in_menu().specific(defer=True))
+    children = public(root.get_children().live(), view_restrictions(request))
+    return list(children.in_menu().specific(defer=True))

@@ -1,3 +1,6 @@
+from .actors import Actor
+from .calls import ProjectCallIndexPage, ProjectCallPage
+from .events import EventIndexPage, EventPage
 from .pages import (
     ContentPage,
     ExchangeStoryIndexPage,
@@ -9,11 +12,16 @@ from .pages import (
 from .snippets import CooperationTheme
 
 __all__ = [
+    "Actor",
     "ContentPage",
     "CooperationTheme",
+    "EventIndexPage",
+    "EventPage",
     "ExchangeStoryIndexPage",
     "ExchangeStoryPage",
     "PartnerCityIndexPage",
     "PartnerCityPage",
     "PartnershipMilestone",
+    "ProjectCallIndexPage",
+    "ProjectCallPage",
 ]

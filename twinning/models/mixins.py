@@ -9,7 +9,7 @@ PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("slug"),
     TranslatableField("seo_title"),
     TranslatableField("search_description"),
-    SynchronizedField("show_in_menus"),
+    SynchronizedField("show_in_menus", overridable=False),
 ]
 
 
@@ -18,7 +18,7 @@ def translatable_fields(*, translated=(), synchronized=()):
     return [
         *PAGE_TRANSLATABLE_FIELDS,
         *(TranslatableField(name) for name in translated),
-        *(SynchronizedField(name) for name in synchronized),
+        *(SynchronizedField(name, overridable=False) for name in synchronized),
     ]
 
 
@@ -36,3 +36,11 @@ class DemoContentMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class NotAtTreeRootMixin:
+    """Sections are served under a site's home page; at the tree root no site serves them."""
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        return not parent.is_root() and super().can_exist_under(parent)

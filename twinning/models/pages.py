@@ -5,7 +5,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -23,13 +22,17 @@ import swapper
 from django_countries.fields import CountryField
 
 from .. import conf
+from ..admin_forms import LocaleScopedPageForm
 from ..blocks import BodyBlock
 from ..choices import Audience, Continent, MilestoneKind, PartnershipKind, PartnershipStatus
 from ..geography import continent_of
 from ..localization import localize_all
 from ..partial_dates import PartialDate, PartialDateField
+from ..request_cache import public, view_restrictions
+from ..routes import PartnerCityViewsMixin
 from ..validators import latitude_validators, longitude_validators, validate_wikidata_id
-from .mixins import DemoContentMixin, translatable_fields
+from .actors import Actor
+from .mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
 from .querysets import ExchangeStoryManager, PartnerCityManager
 from .snippets import CooperationTheme
 
@@ -46,8 +49,8 @@ def _tabs(content, details=(), promote=None, settings=None):
     return TabbedInterface(tabs)
 
 
-class PartnerCityIndexPage(Page):
-    """All partner cities on one page, grouped by partnership kind."""
+class PartnerCityIndexPage(NotAtTreeRootMixin, PartnerCityViewsMixin, Page):
+    """All partner cities on one page, grouped by partnership kind; a map and a timeline."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
@@ -56,6 +59,7 @@ class PartnerCityIndexPage(Page):
     max_count_per_parent = 1
     translatable_fields = translatable_fields(translated=["intro"])
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
 
     class Meta:
         verbose_name = _("partner cities index")
@@ -135,11 +139,11 @@ class PartnershipMilestone(TranslatableMixin, Orderable):
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("description"),
-        SynchronizedField("date"),
-        SynchronizedField("kind"),
-        SynchronizedField("image"),
-        SynchronizedField("link_url"),
-        SynchronizedField("link_page"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("image", overridable=False),
+        SynchronizedField("link_url", overridable=False),
+        SynchronizedField("link_page", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -153,9 +157,20 @@ class PartnershipMilestone(TranslatableMixin, Orderable):
     def partial_date(self) -> PartialDate | None:
         return PartialDate.parse(self.date)
 
+    @cached_property
+    def link_target(self) -> Page | None:
+        """The linked page in the reader's language (the city page fills it in bulk)."""
+        return self.link_page.localized if self.link_page_id else None
+
+
+class PartnerCityForm(LocaleScopedPageForm):
+    locale_scoped_fields = ("themes",)
+
 
 class PartnerCityPage(DemoContentMixin, Page):
     """One partner city: its facts, its partnership history and its stories."""
+
+    base_form_class = PartnerCityForm
 
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=120, blank=True)
@@ -277,6 +292,24 @@ class PartnerCityPage(DemoContentMixin, Page):
         index.FilterField("kind"),
         index.FilterField("status"),
     ]
+    api_fields = [
+        "intro",
+        "country",
+        "region",
+        "latitude",
+        "longitude",
+        "population",
+        "kind",
+        "status",
+        "signed",
+        "website",
+        "wikidata_id",
+        "hero_image",
+        "body",
+        "milestones",
+        "themes",
+        "is_demo_content",
+    ]
 
     class Meta:
         verbose_name = _("partner city")
@@ -292,17 +325,29 @@ class PartnerCityPage(DemoContentMixin, Page):
 
     @cached_property
     def ordered_milestones(self) -> list[PartnershipMilestone]:
-        """Milestones in chronological order; the editor's order breaks ties."""
-        return sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+        """Milestones in chronological order; the editor's order breaks ties.
+
+        Images and linked pages come in the same query, and the linked pages are put in
+        the page's language (the reader's) in one more, whatever the number of milestones.
+        """
+        milestones = sorted(
+            self.milestones.all().select_related("image", "link_page"),
+            key=lambda m: (m.date, m.sort_order or 0),
+        )
+        linked = [m for m in milestones if m.link_page_id]
+        targets = localize_all([m.link_page for m in linked], self.locale)
+        for milestone, target in zip(linked, targets, strict=True):
+            milestone.link_target = target
+        return milestones
 
     def localized_themes(self):
         return localize_all(self.themes.all(), self.locale)
 
-    def stories(self):
+    def stories(self, restrictions=None):
+        """Published, public stories about this city; ``restrictions`` as read for the request."""
+        stories = ExchangeStoryPage.objects.live().filter(locale_id=self.locale_id)
         return (
-            ExchangeStoryPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            public(stories, restrictions)
             .concerning(self)
             .newest_first()
             .select_related("hero_image")
@@ -310,12 +355,20 @@ class PartnerCityPage(DemoContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.stories()[:12]
+        restrictions = view_restrictions(request)
+        context["stories"] = self.stories(restrictions)[:12]
         context["themes"] = self.localized_themes()
+        context["agenda"] = self.agenda(restrictions=restrictions)
         return context
 
+    def agenda(self, moment=None, restrictions=None):
+        """Upcoming events, open calls and local actors for this city (see agenda.py)."""
+        from .agenda import city_agenda  # the agenda's models import this module
 
-class ExchangeStoryIndexPage(Page):
+        return city_agenda(self, moment, restrictions=restrictions)
+
+
+class ExchangeStoryIndexPage(NotAtTreeRootMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -323,6 +376,7 @@ class ExchangeStoryIndexPage(Page):
     max_count_per_parent = 1
     translatable_fields = translatable_fields(translated=["intro"])
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
 
     class Meta:
         verbose_name = _("exchange stories index")
@@ -350,6 +404,12 @@ class ExchangeStoryIndexPage(Page):
         if theme:
             stories = stories.filter(themes__slug=theme).distinct()
             filters["theme"] = theme
+        actor = request.GET.get("actor", "")
+        if actor.isdigit() and len(actor) <= 18:
+            named = Actor.objects.filter(pk=int(actor)).first()
+            if named:
+                stories = stories.filter(actors__translation_key=named.translation_key).distinct()
+                filters["actor"] = named.pk
         audience = request.GET.get("audience", "")
         if audience in Audience.values:
             stories = stories.filter(audience=audience)
@@ -380,17 +440,16 @@ class ExchangeStoryIndexPage(Page):
         return context
 
 
-class ExchangeStoryForm(WagtailAdminPageForm):
-    """Offers the partner cities of the story's own language and requires one."""
+class ExchangeStoryForm(LocaleScopedPageForm):
+    """Offers cities, themes and actors of the story's own language; requires a city."""
+
+    locale_scoped_fields = ("partner_cities", "themes", "actors")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("partner_cities")
         if field is None:
             return
-        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
-        if locale_id:
-            field.queryset = PartnerCityPage.objects.filter(locale_id=locale_id).order_by("title")
         field.required = True
         field.error_messages["required"] = _(
             "Choose at least one partner city: a story tells of an exchange with a partner."
@@ -421,6 +480,25 @@ class ExchangeStoryPage(DemoContentMixin, Page):
         _("summary"), help_text=_("Two or three sentences: shown in lists, feeds and previews.")
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    actors = ParentalManyToManyField(
+        "twinning.Actor", verbose_name=_("actors"), blank=True, related_name="stories"
+    )
+    funded_by_call = models.ForeignKey(
+        "twinning.ProjectCallPage",
+        verbose_name=_("funded by the call for projects"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    event = models.ForeignKey(
+        "twinning.EventPage",
+        verbose_name=_("event it tells"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ExchangeStoryManager()
     base_form_class = ExchangeStoryForm
@@ -435,6 +513,8 @@ class ExchangeStoryPage(DemoContentMixin, Page):
         FieldPanel("partner_cities", widget=forms.CheckboxSelectMultiple),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldRowPanel([FieldPanel("audience"), FieldPanel("participants")]),
+        FieldPanel("actors", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("funded_by_call"), FieldPanel("event")]),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
     edit_handler = _tabs(content_panels, facts_panels, promote_panels)
@@ -451,6 +531,9 @@ class ExchangeStoryPage(DemoContentMixin, Page):
             "audience",
             "participants",
             "is_demo_content",
+            "actors",
+            "funded_by_call",
+            "event",
         ],
     )
     search_fields = Page.search_fields + [
@@ -459,6 +542,17 @@ class ExchangeStoryPage(DemoContentMixin, Page):
         index.AutocompleteField("title"),
         index.FilterField("date"),
         index.FilterField("audience"),
+    ]
+    api_fields = [
+        "date",
+        "summary",
+        "partner_cities",
+        "themes",
+        "audience",
+        "participants",
+        "hero_image",
+        "body",
+        "is_demo_content",
     ]
 
     class Meta:
@@ -475,12 +569,13 @@ class ExchangeStoryPage(DemoContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        view_restrictions(request)  # read once for the links, menu and languages it shows
         context["partner_cities"] = self.localized_partner_cities()
         context["themes"] = self.localized_themes()
         return context
 
 
-class ContentPage(Page):
+class ContentPage(NotAtTreeRootMixin, Page):
     """A plain page: the international strategy, the axes, practical information."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -490,6 +585,7 @@ class ContentPage(Page):
     subpage_types = ["twinning.ContentPage"]
     translatable_fields = translatable_fields(translated=["intro", "body"])
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = ["intro", "body"]
 
     class Meta:
         verbose_name = _("content page")

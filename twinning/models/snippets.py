@@ -28,8 +28,8 @@ class CooperationTheme(TranslatableMixin, index.Indexed, models.Model):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
     ]
     search_fields = [
         index.SearchField("name"),
