@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -16,11 +15,6 @@ validate_wikidata_id = RegexValidator(
     message=_("A Wikidata ID is the letter Q followed by digits, for example Q3806 for Tübingen."),
     code="invalid_wikidata_id",
 )
-
-
-def validate_not_empty(value):
-    if not value:
-        raise ValidationError(_("This field cannot be empty."))
 
 
 validate_currency_code = RegexValidator(

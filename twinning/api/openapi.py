@@ -24,6 +24,22 @@ def _ref(name: str, kind: str = "schemas") -> dict:
     return {"$ref": f"#/components/{kind}/{name}"}
 
 
+def _list_of(schema_name: str) -> dict:
+    """A paginated list: ``meta.total_count`` and ``items`` of one schema."""
+    return {
+        "type": "object",
+        "required": ["meta", "items"],
+        "properties": {
+            "meta": {
+                "type": "object",
+                "required": ["total_count"],
+                "properties": {"total_count": {"type": "integer"}},
+            },
+            "items": {"type": "array", "items": _ref(schema_name)},
+        },
+    }
+
+
 def _nullable(schema: dict) -> dict:
     return {"anyOf": [schema, {"type": "null"}]}
 
@@ -584,18 +600,7 @@ def _schemas() -> dict:
                 _ref("Page"),
             ],
         },
-        "PageList": {
-            "type": "object",
-            "required": ["meta", "items"],
-            "properties": {
-                "meta": {
-                    "type": "object",
-                    "required": ["total_count"],
-                    "properties": {"total_count": integer},
-                },
-                "items": {"type": "array", "items": _ref("PageItem")},
-            },
-        },
+        "PageList": _list_of("PageItem"),
         "Actor": {
             "type": "object",
             "required": ["id", "meta", "name", "kind", "email", "partner_cities", "themes"],
@@ -638,18 +643,7 @@ def _schemas() -> dict:
             },
             "additionalProperties": False,
         },
-        "ActorList": {
-            "type": "object",
-            "required": ["meta", "items"],
-            "properties": {
-                "meta": {
-                    "type": "object",
-                    "required": ["total_count"],
-                    "properties": {"total_count": integer},
-                },
-                "items": {"type": "array", "items": _ref("Actor")},
-            },
-        },
+        "ActorList": _list_of("Actor"),
         "MediaItem": {
             "type": "object",
             "required": ["id", "meta", "title"],
@@ -670,18 +664,7 @@ def _schemas() -> dict:
                 },
             },
         },
-        "MediaList": {
-            "type": "object",
-            "required": ["meta", "items"],
-            "properties": {
-                "meta": {
-                    "type": "object",
-                    "required": ["total_count"],
-                    "properties": {"total_count": integer},
-                },
-                "items": {"type": "array", "items": _ref("MediaItem")},
-            },
-        },
+        "MediaList": _list_of("MediaItem"),
         "PartnerFeature": {
             "type": "object",
             "required": ["type", "id", "geometry", "properties"],

@@ -33,7 +33,7 @@ from ..routes import PartnerCityViewsMixin
 from ..validators import latitude_validators, longitude_validators, validate_wikidata_id
 from .actors import Actor
 from .mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
-from .querysets import ExchangeStoryManager, PartnerCityManager
+from .querysets import ExchangeStoryManager
 from .snippets import CooperationTheme
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -232,8 +232,6 @@ class PartnerCityPage(DemoContentMixin, Page):
     themes = ParentalManyToManyField(
         CooperationTheme, verbose_name=_("themes of cooperation"), blank=True, related_name="+"
     )
-
-    objects = PartnerCityManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

@@ -44,9 +44,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-STRINGS = _merge(
-    site.STRINGS, themes.STRINGS, cities.STRINGS, stories.STRINGS, agenda.STRINGS
-)
+STRINGS = _merge(site.STRINGS, themes.STRINGS, cities.STRINGS, stories.STRINGS, agenda.STRINGS)
 
 
 def translate(source: str, language: str) -> str | None:
