@@ -84,7 +84,7 @@ class Renamer:
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, StreamValue):
-            return self.text(json.dumps(list(value.raw_data)))
+            return json.loads(self.text(json.dumps(list(value.raw_data))))
         if isinstance(value, dict | list):
             return json.loads(self.text(json.dumps(value)))
         return value
@@ -164,10 +164,10 @@ class Batch:
     ]
 
     def __init__(self) -> None:
-        self.objects: dict[type[models.Model], list[models.Model]] = defaultdict(list)
+        self.objects: dict[type[models.Model], list[dict]] = defaultdict(list)
 
     def add(self, model: type[models.Model], values: dict) -> None:
-        self.objects[model].append(model(**values))
+        self.objects[model].append(values)
 
     def flush(self) -> int:
         count = 0
@@ -187,14 +187,36 @@ class Batch:
         return head + pages_first + rest + localize
 
 
-def insert(model: type[models.Model], objs: list[models.Model]) -> None:
-    """Multi-row INSERTs of the model's own columns, with the ids already set."""
-    if not objs:
+def insert(model: type[models.Model], rows: list[dict]) -> None:
+    """Insert rows of the model's own columns (attnames, ids already set), in bulk.
+
+    Values go through each field's ``get_db_prep_save``, as the ORM would prepare them,
+    but no model instance is built: PostgreSQL gets one ``COPY`` per table and flush,
+    SQLite one ``executemany``.
+    """
+    if not rows:
         return
     fields = list(model._meta.local_concrete_fields)
-    size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
-    for start in range(0, len(objs), size):
-        model._base_manager._insert(objs[start : start + size], fields=fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+
+    def prepared(row: dict) -> tuple:
+        return tuple(
+            f.get_db_prep_save(row[f.attname] if f.attname in row else f.get_default(), connection)
+            for f in fields
+        )
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(prepared(row))
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",
+                [prepared(row) for row in rows],
+            )
 
 
 def reset_sequences(models_: Iterable[type[models.Model]]) -> None:

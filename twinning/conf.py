@@ -9,6 +9,8 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_BASE_URL": "",
     # Cache-Control max-age of API responses, in seconds.
     "API_CACHE_MAX_AGE": 300,
+    # Path prefixes answered from the server cache by APICacheMiddleware (the API mounts).
+    "API_CACHE_PATHS": ["/api/"],
     # Tile server of the public map; markers and the list work without it.
     "MAP_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "MAP_TILE_ATTRIBUTION": "&copy; OpenStreetMap contributors",

@@ -9,6 +9,13 @@ clock, so a lost key can never bring old entries back.
 
 Each response carries a strong ``ETag`` (a hash of its body) and ``Last-Modified`` (the
 time of the last change of content), so partners and CDNs revalidate with a 304.
+
+A stored entry records the generation it was computed under; one ``get_many`` reads the
+generation and the entry together (one round trip to Redis). ``APICacheMiddleware``,
+placed right after Django's LocaleMiddleware, answers hits before the rest of the stack
+(URL resolution, CSRF, authentication, REST framework); on a miss it stores the entry
+with the headers the whole stack gave the response, so a hit looks exactly like a miss.
+Without the middleware, ``cached_api_view`` serves hits itself.
 """
 
 import datetime
@@ -60,11 +67,28 @@ def bump_generation() -> None:
     cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
 
 
-def response_key(request: HttpRequest, generation: int) -> str:
+def response_key(request: HttpRequest) -> str:
+    """Where the response to ``request`` is kept: path, sorted query and language."""
     query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
     digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     language = translation.get_language() or ""
-    return f"twinning-api:response:{generation}:{language}:{digest}"
+    return f"twinning-api:response:{language}:{digest}"
+
+
+def lookup(key: str) -> tuple[int, float, dict | None]:
+    """The generation, the time of the last change and the current entry under ``key``
+    (None unless it was computed under this generation): one round trip."""
+    values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY, key])
+    generation = values.get(GENERATION_KEY)
+    changed_at = values.get(CHANGED_AT_KEY)
+    if generation is None or changed_at is None:
+        generation, changed_at = current_generation()
+    entry = values.get(key)
+    if entry is None or entry.get("generation") != generation:
+        return generation, changed_at, None
+    if entry.get("expires") is not None and entry["expires"] <= time.time():
+        return generation, changed_at, None
+    return generation, changed_at, entry
 
 
 LIFETIME_ATTRIBUTE = "twinning_api_expires_at"
@@ -88,8 +112,9 @@ def _seconds_left(entry: dict) -> int | None:
     return max(0, math.floor(expires - time.time()))
 
 
-def _stored(response: HttpResponse, changed_at: float, expires_at=None) -> dict:
+def _stored(response: HttpResponse, generation: int, changed_at: float, expires_at=None) -> dict:
     return {
+        "generation": generation,
         "expires": expires_at.timestamp() if expires_at else None,
         "content": response.content,
         "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
@@ -98,10 +123,44 @@ def _stored(response: HttpResponse, changed_at: float, expires_at=None) -> dict:
     }
 
 
-def _response(entry: dict) -> HttpResponse:
+#: Headers every response gets afresh (or that must never be replayed).
+_NOT_REPLAYED = frozenset(
+    {"etag", "last-modified", "cache-control", "vary", "content-length", "set-cookie", "date"}
+)
+#: Request attributes: the middleware's lookup, and an entry for it to store.
+LOOKUP_ATTRIBUTE = "_twinning_api_lookup"
+NEW_ENTRY_ATTRIBUTE = "_twinning_api_new_entry"
+
+
+def _store(key: str, entry: dict) -> None:
+    left = _seconds_left(entry)
+    if left is None:
+        cache.set(key, entry)
+    elif left > 0:
+        cache.set(key, entry, timeout=left)
+
+
+def _serve(request: HttpRequest, entry: dict) -> HttpResponse:
+    """The stored response, with validators and Cache-Control, or a 304."""
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"].items():
         response[name] = value
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["last_modified"])
+    max_age = conf.get("API_CACHE_MAX_AGE")
+    left = _seconds_left(entry)
+    if left is not None:
+        max_age = min(max_age, left)
+    patch_cache_control(response, public=True, max_age=max_age)
+    patch_vary_headers(response, ("Accept-Language",))
+    response = get_conditional_response(
+        request,
+        etag=entry["etag"],
+        last_modified=entry["last_modified"],
+        response=response,
+    )
+    if response.status_code == 200:
+        response["Content-Length"] = str(len(entry["content"]))
     return response
 
 
@@ -112,9 +171,9 @@ def cached_api_view(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        generation, changed_at = current_generation()
-        key = response_key(request, generation)
-        entry = cache.get(key)
+        found = getattr(request, LOOKUP_ATTRIBUTE, None)
+        key = found[0] if found else response_key(request)
+        generation, changed_at, entry = found[1:] if found else lookup(key)
         if entry is None:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not getattr(response, "is_rendered", True):
@@ -124,26 +183,42 @@ def cached_api_view(view):
                     keep_out_of_language_redirects(request)
                 patch_vary_headers(response, ("Accept-Language",))
                 return response
-            entry = _stored(response, changed_at, getattr(request, LIFETIME_ATTRIBUTE, None))
-            left = _seconds_left(entry)
-            if left is None:
-                cache.set(key, entry)
-            elif left > 0:
-                cache.set(key, entry, timeout=left)
-        response = _response(entry)
-        response["ETag"] = entry["etag"]
-        response["Last-Modified"] = http_date(entry["last_modified"])
-        max_age = conf.get("API_CACHE_MAX_AGE")
-        left = _seconds_left(entry)
-        if left is not None:
-            max_age = min(max_age, left)
-        patch_cache_control(response, public=True, max_age=max_age)
-        patch_vary_headers(response, ("Accept-Language",))
-        return get_conditional_response(
-            request,
-            etag=entry["etag"],
-            last_modified=entry["last_modified"],
-            response=response,
-        )
+            expires_at = getattr(request, LIFETIME_ATTRIBUTE, None)
+            entry = _stored(response, generation, changed_at, expires_at)
+            if found:
+                setattr(request, NEW_ENTRY_ATTRIBUTE, (key, entry))  # stored by the middleware
+            else:
+                _store(key, entry)
+        return _serve(request, entry)
 
     return wrapper
+
+
+class APICacheMiddleware:
+    """Answer API cache hits early; store misses with the headers the stack gave them.
+
+    ``TWINNING["API_CACHE_PATHS"]`` lists the path prefixes of the cached views (the API's
+    mount points). Place it after ``LocaleMiddleware``: the entry depends on the language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        prefixes = tuple(conf.get("API_CACHE_PATHS"))
+        if request.method not in ("GET", "HEAD") or not request.path.startswith(prefixes):
+            return self.get_response(request)
+        key = response_key(request)
+        generation, changed_at, entry = lookup(key)
+        if entry is not None:
+            return _serve(request, entry)
+        setattr(request, LOOKUP_ATTRIBUTE, (key, generation, changed_at, None))
+        response = self.get_response(request)
+        new = getattr(request, NEW_ENTRY_ATTRIBUTE, None)
+        if new is not None and response.status_code in (200, 304) and not response.cookies:
+            key, entry = new
+            for name, value in response.items():
+                if name.lower() not in _NOT_REPLAYED:
+                    entry["headers"].setdefault(name, value)
+            _store(key, entry)
+        return response
