@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import translation_drafts  # noqa: F401
 from .dashboard import TranslationDashboardPanel, user_edits_pages
 from .models import CooperationTheme
+from .translation_review import offer_submission_for_review  # noqa: F401  (registers hooks)
 from .views.coverage import TranslationCoverageReportView
 from .viewsets import ActorViewSet
 
