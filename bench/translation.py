@@ -3,7 +3,9 @@
 1. Submitting N new stories for translation into every other locale, as the admin's
    "Translate" action does (TranslationCreator): seconds, and queries per segment.
 2. Re-syncing one 200-segment page after its source changed, as "Sync translated pages"
-   does (update_from_db, then save_target for each locale).
+   with "publish immediately" does: in one transaction, update_from_db, then save_target
+   for each locale, the translations being published when it commits. The source side
+   goes through twinning.translation_sync when the app installed it ("bulk_refresh").
 Run last: it adds pages to the dataset.
 """
 
@@ -121,8 +123,11 @@ def submit(count: int, locales, budget: float) -> dict:
 def resync(locales) -> dict:
     import datetime
 
+    from django.db import transaction
+
     from wagtail_localize.models import StringSegment, TranslationSource
 
+    from twinning import translation_sync
     from twinning.models import ExchangeStoryIndexPage, ExchangeStoryPage
 
     from .dataset import publish, translate_fully
@@ -147,22 +152,25 @@ def resync(locales) -> dict:
         page.body[i * 10] = ("paragraph", f"<p>Paragraphe {i * 10} revu et corrigé.</p>")
     publish(page)
     source = TranslationSource.objects.get(object_id=page.translation_key)
-    with counting() as update:
-        source.update_from_db()
-    with counting() as save:
-        for translation in source.translations.filter(enabled=True):
+    with counting() as total, transaction.atomic():
+        with counting() as update:
+            source.update_from_db()
+        # The view's form_valid is atomic: translations are published on commit, counted too.
+        for translation in source.translations.filter(enabled=True).select_related("target_locale"):
             translation.save_target(publish=True)
     segments = StringSegment.objects.filter(source=source).count()
-    total = update.count + save.count
+    save = total.count - update.count
     return {
         "segments": segments,
         "locales": len(locales),
         "edited_segments": EDITED_PARAGRAPHS,
-        "seconds": round(update.seconds + save.seconds, 2),
-        "queries": total,
-        "queries_per_segment": round(total / max(segments, 1), 1),
+        "bulk_refresh": translation_sync.is_installed(),
+        "seconds": round(total.seconds, 2),
+        "queries": total.count,
+        "queries_per_segment": round(total.count / max(segments, 1), 1),
         "update_from_db_queries": update.count,
-        "save_target_queries": save.count,
+        "save_target_queries": save,
+        "save_target_queries_per_locale": round(save / max(len(locales), 1), 1),
     }
 
 

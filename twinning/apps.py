@@ -8,7 +8,9 @@ class TwinningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, translation_drafts  # noqa: F401
+        from . import signals, translation_drafts, translation_sync  # noqa: F401
         from .api import invalidation
 
         invalidation.connect()
+        # wagtail-localize re-extracts a source segment by segment: do it in bulk.
+        translation_sync.install()
