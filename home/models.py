@@ -8,17 +8,19 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from twinning.admin_forms import LocaleScopedPageForm
-from twinning.localization import localize_all
+from twinning.aliases import with_text_language
 from twinning.models import ExchangeStoryPage, PartnerCityIndexPage, PartnerCityPage
 from twinning.models.mixins import translatable_fields
-from twinning.request_cache import public, view_restrictions
+from twinning.models.querysets import localize_related
+from twinning.request_cache import is_public, public, tree_children, view_restrictions
+from twinning.routes import TreeRoutingMixin
 
 
 class HomePageForm(LocaleScopedPageForm):
     locale_scoped_fields = ("featured_cities",)
 
 
-class HomePage(Page):
+class HomePage(TreeRoutingMixin, Page):
     """The site's front page: who Aix's partners are, and what happened lately."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -55,24 +57,37 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         restrictions = view_restrictions(request)  # read once for every list and the menu
-        context["featured_cities"] = localize_all(
-            self.featured_cities.all().order_by("title").select_related("hero_image"), self.locale
+        context["featured_cities"] = localize_related(
+            self.featured_cities.filter(live=True).order_by("title").select_related("hero_image"),
+            self.locale_id,
         )
-        context["latest_stories"] = (
+        context["latest_stories"] = with_text_language(
             public(ExchangeStoryPage.objects.live(), restrictions)
             .filter(locale_id=self.locale_id)
             .newest_first()
-            .select_related("hero_image")[:6]
+            .select_related("hero_image")
+            .defer("body")[:6]
         )
-        context["cities_index"] = (
-            public(PartnerCityIndexPage.objects.live(), restrictions)
-            .descendant_of(self)
-            .filter(locale_id=self.locale_id)
-            .first()
-        )
+        context["cities_index"] = self.cities_index(request, restrictions)
         context["city_count"] = (
             public(PartnerCityPage.objects.live(), restrictions)
             .filter(locale_id=self.locale_id)
             .count()
         )
         return context
+
+    def cities_index(self, request, restrictions):
+        """The partner cities listing: among the children routing read, else looked for."""
+        for child in tree_children(request, self) or []:
+            if (
+                child.specific_class is PartnerCityIndexPage
+                and child.live
+                and is_public(child, restrictions)
+            ):
+                return child
+        return (
+            public(PartnerCityIndexPage.objects.live(), restrictions)
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .first()
+        )

@@ -8,8 +8,10 @@ URL, so the map, the timeline and search link to the original instead.
 from collections.abc import Iterable
 from typing import TypeVar
 
+from django.conf import settings
 from django.db.models import QuerySet
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 P = TypeVar("P", bound=Page)
@@ -36,3 +38,27 @@ def resolve_aliases(pages: Iterable[P], among: QuerySet | None = None) -> list[P
         elif page.alias_of_id in originals:
             resolved.append(originals[page.alias_of_id])
     return resolved
+
+
+def with_text_language(queryset: QuerySet) -> QuerySet:
+    """Pages read with what ``text_language`` needs to tell their text's language.
+
+    Their locale, joined in the same query (a table of a few rows): no query per page.
+    An alias needs nothing more, its text being the source page's (see ``text_language``).
+    """
+    return queryset.select_related("locale")
+
+
+def text_language(page: Page) -> str | None:
+    """The language of ``page``'s text, when known without a query.
+
+    An alias mirrors a page of the source language (the aliases of wagtail-localize's
+    synchronised trees do): its text is in that language. Any other page is in its
+    locale's language, when its locale is loaded (``with_text_language``). None when it
+    cannot be told.
+    """
+    if getattr(page, "alias_of_id", None):
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    if isinstance(page, Page) and Page.locale.is_cached(page):
+        return page.locale.language_code
+    return None

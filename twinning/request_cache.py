@@ -3,14 +3,19 @@
 Wagtail's ``PageQuerySet.public()`` reads every view restriction each time it is called,
 and a page response calls it for each list it shows (stories, events, calls, menu…). The
 restrictions are kept on the request instead, so one query serves the whole response.
+Routing (see routes.py) also keeps the language tree's home page and its children: the
+menu and the links to section pages are read from them.
 """
+
+from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 _RESTRICTIONS = "_twinning_view_restrictions"
+_TREE = "_twinning_routed_tree"
 
 
 def view_restrictions(
@@ -43,3 +48,27 @@ def public(queryset: QuerySet, restrictions: list[PageViewRestriction] | None = 
     if restrictions is None:
         return queryset.public()
     return queryset.exclude(private_q(restrictions))
+
+
+def is_public(page: Page, restrictions: Iterable[PageViewRestriction]) -> bool:
+    """Whether ``page`` is outside every restricted section, as ``public()`` decides."""
+    return not any(page.path.startswith(r.page.path) for r in restrictions)
+
+
+def keep_tree(request: HttpRequest, root: Page, children: list[Page]) -> None:
+    """Keep the language tree's home page ``root`` and its children, as routing read them."""
+    setattr(request, _TREE, (root, children))
+
+
+def tree_children(request: HttpRequest | None, root: Page) -> list[Page] | None:
+    """The children of ``root`` kept by routing (live or not, in path order), else None."""
+    kept = getattr(request, _TREE, None) if request is not None else None
+    if kept is None or kept[0].pk != root.pk:
+        return None
+    return kept[1]
+
+
+def tree_root(request: HttpRequest | None) -> Page | None:
+    """The home page of the language tree that routing went through, if it kept one."""
+    kept = getattr(request, _TREE, None) if request is not None else None
+    return kept[0] if kept is not None else None

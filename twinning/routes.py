@@ -1,21 +1,144 @@
-"""The partner cities index's other views: ``map/`` and ``timeline/``.
+"""How requests reach pages: routing a language tree in a few queries, and the partner
+cities index's other views, ``map/`` and ``timeline/``.
 
-They live on the index page (a routable page) rather than in urls.py so that each
-language's tree has its own map and timeline under its own index page, with the page's
-menu entry, language prefix and language switcher for free.
+Wagtail routes a URL one tree level at a time (a child lookup, then its specific page),
+and then reads the page's ancestors and their view restrictions: nine queries for a
+partner city. ``TreeRoutingMixin``, on the home page of each language tree, reads every
+page the URL can name in one query and the served page in a second; the view
+restrictions it hands the served page come from the list kept on the request.
+
+The map and the timeline live on the index page (a routable page) rather than in urls.py
+so that each language's tree has its own under its own index page, with the page's menu
+entry, language prefix and language switcher for free.
 """
 
+from functools import reduce
+from operator import or_
 from typing import Any
 
-from django.db.models import prefetch_related_objects
-from django.http import HttpRequest
+from django.db.models import Q, prefetch_related_objects
+from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, PageViewRestriction
 
-from .aliases import resolve_aliases
+from . import request_cache
+from .aliases import resolve_aliases, with_text_language
 from .timelines import TimelineFilterForm, milestones_by_year, partnership_chart
+
+
+class KnownRestrictionsMixin:
+    """A served page answers Wagtail's view-restriction check from what routing read.
+
+    ``TreeRoutingMixin`` sets ``known_view_restrictions`` on the page it returns; any
+    other instance (the admin's, a page routed by Wagtail itself) asks the database.
+    """
+
+    known_view_restrictions: list[PageViewRestriction] | None = None
+
+    def get_view_restrictions(self):
+        if self.known_view_restrictions is not None:
+            return self.known_view_restrictions
+        return super().get_view_restrictions()
+
+
+class TreeRoutingMixin(KnownRestrictionsMixin):
+    """Routes the rest of a URL below this page (a language tree's home) in two queries.
+
+    One query reads this page's children (kept on the request for menus and section
+    links) and, for each further path segment, the pages with that slug at that depth;
+    the URL's pages are chained in memory, then the served page is read with its own
+    fields, its locale and ``served_select_related``. A page on the way with its own
+    ``route()`` (a routable page whose sub-URL matches, or any other override) routes
+    the rest itself, as in Wagtail. View restrictions apply as Wagtail applies them: those
+    of the page and its ancestors, an alias taking the restrictions of its original.
+    """
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        steplen = self.steplen
+        # Each branch is an index range of paths (the children's, as treebeard reads them)
+        # or a slug: both indexed, whichever the database prefers.
+        wanted = [self._below(1)] + [
+            self._below(level + 1) & Q(slug=slug)
+            for level, slug in enumerate(path_components)
+            if level > 0
+        ]
+        pages = list(
+            with_text_language(self.base_page_model.objects.filter(reduce(or_, wanted))).order_by(
+                "path"
+            )
+        )
+        children = [page for page in pages if page.depth == self.depth + 1]
+        request_cache.keep_tree(request, self, children)
+        by_parent_and_slug = {
+            (page.path[:-steplen], page.slug): page for page in pages if page.depth > self.depth
+        }
+        chain = [self]
+        node = self
+        for level, slug in enumerate(path_components):
+            if level and _routes_itself(node, path_components[level:]):
+                return self._serve_from(request, node, chain, path_components[level:])
+            child = by_parent_and_slug.get((node.path, slug))
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = node
+            chain.append(child)
+            node = child
+        return self._serve_from(request, node, chain, [])
+
+    def _below(self, levels: int) -> Q:
+        """The pages ``levels`` levels below this one."""
+        size = self.steplen * levels
+        low, high = self.alphabet[0] * size, self.alphabet[-1] * size
+        return Q(depth=self.depth + levels, path__range=(self.path + low, self.path + high))
+
+    def _serve_from(self, request: HttpRequest, node: Page, chain: list[Page], rest: list[str]):
+        """Let ``node``, read with its own fields, route ``rest`` (nothing: serve itself)."""
+        page = node if node is self else _specific(node)
+        page.known_view_restrictions = self._restrictions_on(request, chain)
+        return page.route(request, rest) if page is not self else super().route(request, rest)
+
+    def _restrictions_on(self, request: HttpRequest, chain: list[Page]) -> list:
+        """The restrictions of the pages of ``chain`` and of the ancestors of this page."""
+        ids = {page.alias_of_id or page.pk for page in chain}
+        return [
+            restriction
+            for restriction in request_cache.view_restrictions(request)
+            if restriction.page_id in ids
+            or (
+                len(restriction.page.path) < len(self.path)
+                and self.path.startswith(restriction.page.path)
+            )
+        ]
+
+
+def _routes_itself(page: Page, rest: list[str]) -> bool:
+    """Whether ``page`` takes over the rest of the URL, as Wagtail would let it."""
+    model = page.specific_class or type(page)
+    route = model.route
+    if route is page.base_page_model.route:
+        return False
+    if route is RoutablePageMixin.route:
+        if not page.live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+        except Http404:
+            return False
+    return True
+
+
+def _specific(page: Page) -> Page:
+    """``page`` as its own type, with its locale and the relations it renders."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page
+    related = ("locale", *getattr(model, "served_select_related", ()))
+    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    specific._cached_parent_obj = getattr(page, "_cached_parent_obj", None)
+    return specific
 
 
 class PartnerCityViewsMixin(RoutablePageMixin):

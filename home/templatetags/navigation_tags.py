@@ -4,7 +4,8 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from twinning.request_cache import public, view_restrictions
+from twinning.aliases import with_text_language
+from twinning.request_cache import is_public, public, tree_children, tree_root, view_restrictions
 
 register = template.Library()
 
@@ -29,7 +30,10 @@ def _active_locale(page) -> Locale | None:
 
 @register.simple_tag(takes_context=True)
 def site_menu(context):
-    """The home page's children shown in menus, in the reader's language."""
+    """The home page's children shown in menus, in the reader's language.
+
+    Read from the children that routing kept when it went through that home page.
+    """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
@@ -38,7 +42,19 @@ def site_menu(context):
     locale = _active_locale(context.get("page"))
     if locale is None:
         locale = root.locale
+    restrictions = view_restrictions(request)
+    routed = tree_root(request)
+    if (
+        routed is not None
+        and routed.translation_key == root.translation_key
+        and routed.locale_id == locale.pk
+    ):
+        return [
+            child
+            for child in tree_children(request, routed)
+            if child.live and child.show_in_menus and is_public(child, restrictions)
+        ]
     if root.locale_id != locale.pk:
         root = root.get_translation_or_none(locale) or root
-    children = public(root.get_children().live(), view_restrictions(request))
-    return list(children.in_menu().specific(defer=True))
+    children = public(root.get_children().live(), restrictions).in_menu()
+    return list(with_text_language(children))

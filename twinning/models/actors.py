@@ -17,13 +17,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..admin_forms import LocaleScopedModelForm
 from ..choices import ActorKind
 from .mixins import DemoContentMixin
+from .querysets import linked_to
 from .snippets import CooperationTheme
 
 
 class ActorQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def concerning(self, city) -> "ActorQuerySet":
         """Actors working with ``city``, whichever language's page of the city they name."""
-        return self.filter(partner_cities__translation_key=city.translation_key).distinct()
+        through = Actor.partner_cities.through
+        return self.filter(linked_to(through, "actor_id", city))
 
     def same_actor_as(self, actor) -> "ActorQuerySet":
         """Every language version of ``actor``."""

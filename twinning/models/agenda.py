@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-from ..request_cache import public
+from ..aliases import with_text_language
+from ..request_cache import is_public, public
 from .actors import Actor, one_per_actor
 from .calls import ProjectCallPage
 from .events import EventIndexPage, EventPage
@@ -30,13 +31,15 @@ def city_agenda(
     moment: datetime.datetime | None = None,
     limit: int = 6,
     restrictions: list[PageViewRestriction] | None = None,
+    sections: list[Page] | None = None,
 ) -> CityAgenda:
     """The city page's sections, in the city page's language. A fixed number of queries.
 
-    ``restrictions``: the view restrictions already read for the request, if any.
+    ``restrictions``: the view restrictions already read for the request, if any;
+    ``sections``: the pages under the home page of the city's language, if already read.
     """
     moment = moment or timezone.now()
-    events = (
+    events = with_text_language(
         public(EventPage.objects.live(), restrictions)
         .filter(locale_id=city.locale_id)
         .concerning(city)
@@ -44,7 +47,7 @@ def city_agenda(
         .soonest_first()
         .select_related("hero_image")[:limit]
     )
-    calls = (
+    calls = with_text_language(
         public(ProjectCallPage.objects.live(), restrictions)
         .filter(locale_id=city.locale_id)
         .concerning(city)
@@ -55,7 +58,26 @@ def city_agenda(
         upcoming_events=list(events),
         open_calls=list(calls),
         actors=one_per_actor(Actor.objects.concerning(city), city.locale_id),
-        events_index=public(EventIndexPage.objects.live(), restrictions)
-        .filter(locale_id=city.locale_id)
-        .first(),
+        events_index=events_index(city, restrictions, sections),
+    )
+
+
+def events_index(city, restrictions=None, sections: list[Page] | None = None) -> Page | None:
+    """The events listing of the city's language, where an actor's name leads.
+
+    Events listings are children of a home page: with ``sections`` (the children of the
+    home page of the city's language, read while routing) no query is needed.
+    """
+    if sections is not None and restrictions is not None:
+        for page in sections:
+            if (
+                page.specific_class is EventIndexPage
+                and page.live
+                and page.locale_id == city.locale_id
+                and is_public(page, restrictions)
+            ):
+                return page
+        return None
+    return (
+        public(EventIndexPage.objects.live(), restrictions).filter(locale_id=city.locale_id).first()
     )

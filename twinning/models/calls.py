@@ -12,7 +12,7 @@ from itertools import groupby
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,15 +24,17 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..admin_forms import LocaleScopedPageForm
+from ..aliases import with_text_language
 from ..blocks import BodyBlock
 from ..choices import CallStatus
 from ..document_blocks import DocumentsBlock
-from ..localization import localize_all
+from ..routes import KnownRestrictionsMixin
 from ..validators import validate_currency_code
 from ..visibility import visible_pages
 from .actors import Actor
 from .mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
 from .pages import INTRO_FEATURES, ExchangeStoryPage, _tabs
+from .querysets import linked_to, localize_related
 from .snippets import CooperationTheme
 
 ELIGIBILITY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -72,9 +74,9 @@ class ProjectCallQuerySet(PageQuerySet):
 
     def concerning(self, city) -> "ProjectCallQuerySet":
         """Calls naming ``city`` (in any language) or naming no city, i.e. open to all."""
-        return self.filter(
-            Q(partner_cities__translation_key=city.translation_key) | Q(partner_cities__isnull=True)
-        ).distinct()
+        through = ProjectCallPage.partner_cities.through
+        names_a_city = Exists(through.objects.filter(projectcallpage_id=OuterRef("pk")))
+        return self.filter(linked_to(through, "projectcallpage_id", city) | ~names_a_city)
 
     def naming(self, actor) -> "ProjectCallQuerySet":
         return self.filter(actors__translation_key=actor.translation_key).distinct()
@@ -95,7 +97,7 @@ class CallSections:
         return bool(self.open or self.upcoming or self.closed_by_year)
 
 
-class ProjectCallIndexPage(NotAtTreeRootMixin, Page):
+class ProjectCallIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
     """The calls for projects, open ones first."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -111,7 +113,7 @@ class ProjectCallIndexPage(NotAtTreeRootMixin, Page):
         verbose_name = _("calls for projects index")
 
     def calls(self) -> ProjectCallQuerySet:
-        return ProjectCallPage.objects.child_of(self).live().public()
+        return with_text_language(ProjectCallPage.objects.child_of(self).live().public())
 
     def sections(self, moment: datetime.datetime | None = None) -> CallSections:
         """Open calls closing soonest first, upcoming opening soonest first, then the
@@ -154,7 +156,7 @@ class ProjectCallForm(LocaleScopedPageForm):
         return cleaned_data
 
 
-class ProjectCallPage(DemoContentMixin, Page):
+class ProjectCallPage(KnownRestrictionsMixin, DemoContentMixin, Page):
     """A call for projects: who may apply, for what, until when, and how."""
 
     summary = models.TextField(
@@ -336,13 +338,15 @@ class ProjectCallPage(DemoContentMixin, Page):
         return self.status == CallStatus.CLOSED
 
     def localized_partner_cities(self) -> list:
-        return visible_pages(localize_all(self.partner_cities.all().order_by("title"), self.locale))
+        return visible_pages(
+            localize_related(self.partner_cities.all().order_by("title"), self.locale_id)
+        )
 
     def localized_themes(self) -> list:
-        return localize_all(self.themes.all(), self.locale)
+        return localize_related(self.themes.all(), self.locale_id)
 
     def localized_actors(self) -> list:
-        return localize_all(self.actors.all(), self.locale)
+        return localize_related(self.actors.all(), self.locale_id)
 
     def funded_stories(self):
         """Stories in this page's language that tell projects this call funded."""

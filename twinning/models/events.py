@@ -23,14 +23,17 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..admin_forms import LocaleScopedPageForm
+from ..aliases import with_text_language
 from ..blocks import BodyBlock
 from ..localization import localize_all
+from ..routes import KnownRestrictionsMixin
 from ..validators import latitude_validators, longitude_validators
 from ..visibility import visible_pages
 from .actors import Actor
 from .calls import ProjectCallPage
 from .mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
 from .pages import INTRO_FEATURES, ExchangeStoryPage, _tabs
+from .querysets import linked_to, localize_related
 from .snippets import CooperationTheme
 
 
@@ -65,7 +68,8 @@ class EventQuerySet(PageQuerySet):
 
     def concerning(self, city) -> "EventQuerySet":
         """Events involving ``city``, whichever language's page of the city they name."""
-        return self.filter(partner_cities__translation_key=city.translation_key).distinct()
+        through = EventPage.partner_cities.through
+        return self.filter(linked_to(through, "eventpage_id", city))
 
     def naming(self, actor) -> "EventQuerySet":
         """Events the actor organised or took part in (any language version of it)."""
@@ -117,7 +121,7 @@ def actor_record(actor: Actor, locale: Locale) -> ActorRecord:
     )
 
 
-class EventIndexPage(NotAtTreeRootMixin, Page):
+class EventIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
     """Upcoming events first (soonest first), then past ones (most recent first)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -135,7 +139,9 @@ class EventIndexPage(NotAtTreeRootMixin, Page):
         verbose_name = _("events index")
 
     def events(self) -> EventQuerySet:
-        return EventPage.objects.child_of(self).live().public().select_related("hero_image")
+        return with_text_language(
+            EventPage.objects.child_of(self).live().public().select_related("hero_image")
+        )
 
     def upcoming(self, moment: datetime.datetime | None = None, events=None) -> EventQuerySet:
         events = self.events() if events is None else events
@@ -197,8 +203,10 @@ class EventForm(LocaleScopedPageForm):
     locale_scoped_fields = ("partner_cities", "themes", "actors")
 
 
-class EventPage(DemoContentMixin, Page):
+class EventPage(KnownRestrictionsMixin, DemoContentMixin, Page):
     """An international or European event, in Aix or with a partner city."""
+
+    served_select_related = ["hero_image"]
 
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences: shown in lists and previews.")
@@ -386,16 +394,18 @@ class EventPage(DemoContentMixin, Page):
         return self.is_past_at()
 
     def localized_partner_cities(self) -> list:
-        return visible_pages(localize_all(self.partner_cities.all().order_by("title"), self.locale))
+        return visible_pages(
+            localize_related(self.partner_cities.all().order_by("title"), self.locale_id)
+        )
 
     def localized_themes(self) -> list:
-        return localize_all(self.themes.all(), self.locale)
+        return localize_related(self.themes.all(), self.locale_id)
 
     def localized_organiser(self) -> Actor | None:
         return localize_all([self.organiser], self.locale)[0] if self.organiser else None
 
     def localized_actors(self) -> list:
-        return localize_all(self.actors.all(), self.locale)
+        return localize_related(self.actors.all(), self.locale_id)
 
     def stories(self):
         """Stories in this page's language that tell this event."""

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -23,17 +24,18 @@ from django_countries.fields import CountryField
 
 from .. import conf
 from ..admin_forms import LocaleScopedPageForm
+from ..aliases import with_text_language
 from ..blocks import BodyBlock
 from ..choices import Audience, Continent, MilestoneKind, PartnershipKind, PartnershipStatus
 from ..geography import continent_of
 from ..localization import localize_all
 from ..partial_dates import PartialDate, PartialDateField
-from ..request_cache import public, view_restrictions
-from ..routes import PartnerCityViewsMixin
+from ..request_cache import public, tree_children, tree_root, view_restrictions
+from ..routes import KnownRestrictionsMixin, PartnerCityViewsMixin
 from ..validators import latitude_validators, longitude_validators, validate_wikidata_id
 from .actors import Actor
 from .mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
-from .querysets import ExchangeStoryManager
+from .querysets import ExchangeStoryManager, localize_related
 from .snippets import CooperationTheme
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -49,7 +51,7 @@ def _tabs(content, details=(), promote=None, settings=None):
     return TabbedInterface(tabs)
 
 
-class PartnerCityIndexPage(NotAtTreeRootMixin, PartnerCityViewsMixin, Page):
+class PartnerCityIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, PartnerCityViewsMixin, Page):
     """All partner cities on one page, grouped by partnership kind; a map and a timeline."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -65,7 +67,7 @@ class PartnerCityIndexPage(NotAtTreeRootMixin, PartnerCityViewsMixin, Page):
         verbose_name = _("partner cities index")
 
     def cities(self):
-        return (
+        return with_text_language(
             PartnerCityPage.objects.child_of(self)
             .live()
             .public()
@@ -163,14 +165,43 @@ class PartnershipMilestone(TranslatableMixin, Orderable):
         return self.link_page.localized if self.link_page_id else None
 
 
+_LINK_IN_LOCALE = ("id", "url_path")
+
+
+def linked_page_in_locale(locale_id: int) -> dict:
+    """Annotations of a milestone: what its linked page's live version in a locale needs
+    to be linked to (its id and URL path)."""
+    version = Page.objects.filter(
+        translation_key=OuterRef("link_page__translation_key"), locale_id=locale_id, live=True
+    )
+    return {
+        f"link_in_locale_{name}": Subquery(version.values(name)[:1]) for name in _LINK_IN_LOCALE
+    }
+
+
+def localized_link_page(milestone: PartnershipMilestone) -> Page:
+    """The milestone's linked page in the locale of ``linked_page_in_locale``, else itself.
+
+    Built from the annotations as a page with only those fields loaded (Django loads any
+    other on access): enough for its URL.
+    """
+    if getattr(milestone, "link_in_locale_id", None) is None:
+        return milestone.link_page
+    loaded = {name: getattr(milestone, f"link_in_locale_{name}") for name in _LINK_IN_LOCALE}
+    loaded["live"] = True
+    names = [f.attname for f in Page._meta.concrete_fields if f.attname in loaded]
+    return Page.from_db(milestone._state.db, names, [loaded[name] for name in names])
+
+
 class PartnerCityForm(LocaleScopedPageForm):
     locale_scoped_fields = ("themes",)
 
 
-class PartnerCityPage(DemoContentMixin, Page):
+class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, Page):
     """One partner city: its facts, its partnership history and its stories."""
 
     base_form_class = PartnerCityForm
+    served_select_related = ["hero_image"]
 
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=120, blank=True)
@@ -325,30 +356,36 @@ class PartnerCityPage(DemoContentMixin, Page):
     def ordered_milestones(self) -> list[PartnershipMilestone]:
         """Milestones in chronological order; the editor's order breaks ties.
 
-        Images and linked pages come in the same query, and the linked pages are put in
-        the page's language (the reader's) in one more, whatever the number of milestones.
+        Images, linked pages and the linked pages' live versions in the page's language
+        (the reader's) come in the same query, whatever the number of milestones.
         """
-        milestones = sorted(
-            self.milestones.all().select_related("image", "link_page"),
-            key=lambda m: (m.date, m.sort_order or 0),
-        )
+        milestones = self.milestones.all().select_related("image", "link_page")
+        in_memory = not isinstance(milestones, QuerySet)  # a preview's unsaved milestones
+        if not in_memory:
+            milestones = milestones.annotate(**linked_page_in_locale(self.locale_id))
+        milestones = sorted(milestones, key=lambda m: (m.date, m.sort_order or 0))
         linked = [m for m in milestones if m.link_page_id]
-        targets = localize_all([m.link_page for m in linked], self.locale)
+        if in_memory:
+            targets = localize_all([m.link_page for m in linked], self.locale)
+        else:
+            targets = [localized_link_page(m) for m in linked]
         for milestone, target in zip(linked, targets, strict=True):
-            milestone.link_target = target
+            # A page not published yet is not linked (a preview shows what readers get).
+            milestone.link_target = target if target.live else None
         return milestones
 
     def localized_themes(self):
-        return localize_all(self.themes.all(), self.locale)
+        return localize_related(self.themes.all(), self.locale_id)
 
     def stories(self, restrictions=None):
         """Published, public stories about this city; ``restrictions`` as read for the request."""
         stories = ExchangeStoryPage.objects.live().filter(locale_id=self.locale_id)
-        return (
+        return with_text_language(
             public(stories, restrictions)
             .concerning(self)
             .newest_first()
             .select_related("hero_image")
+            .defer("body")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -356,17 +393,25 @@ class PartnerCityPage(DemoContentMixin, Page):
         restrictions = view_restrictions(request)
         context["stories"] = self.stories(restrictions)[:12]
         context["themes"] = self.localized_themes()
-        context["agenda"] = self.agenda(restrictions=restrictions)
+        context["agenda"] = self.agenda(restrictions=restrictions, request=request)
         return context
 
-    def agenda(self, moment=None, restrictions=None):
-        """Upcoming events, open calls and local actors for this city (see agenda.py)."""
+    def agenda(self, moment=None, restrictions=None, request=None):
+        """Upcoming events, open calls and local actors for this city (see agenda.py).
+
+        With the ``request``, the events listing is looked for among the sections that
+        routing read.
+        """
         from .agenda import city_agenda  # the agenda's models import this module
 
-        return city_agenda(self, moment, restrictions=restrictions)
+        root = tree_root(request)
+        sections = None
+        if root is not None and root.locale_id == self.locale_id:
+            sections = tree_children(request, root)
+        return city_agenda(self, moment, restrictions=restrictions, sections=sections)
 
 
-class ExchangeStoryIndexPage(NotAtTreeRootMixin, Page):
+class ExchangeStoryIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -379,18 +424,19 @@ class ExchangeStoryIndexPage(NotAtTreeRootMixin, Page):
     class Meta:
         verbose_name = _("exchange stories index")
 
-    def stories(self):
-        return (
-            ExchangeStoryPage.objects.child_of(self)
-            .live()
-            .public()
+    def stories(self, restrictions=None):
+        """Published, public stories; ``restrictions`` as read for the request."""
+        return with_text_language(
+            public(ExchangeStoryPage.objects.child_of(self).live(), restrictions)
             .newest_first()
             .select_related("hero_image")
+            .defer("body")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = self.stories()
+        restrictions = view_restrictions(request)
+        stories = self.stories(restrictions)
         filters = {}
         partner = request.GET.get("partner", "")
         if partner.isdigit():
@@ -400,13 +446,17 @@ class ExchangeStoryIndexPage(NotAtTreeRootMixin, Page):
                 filters["partner"] = city.pk
         theme = request.GET.get("theme", "")
         if theme:
-            stories = stories.filter(themes__slug=theme).distinct()
+            tagged = ExchangeStoryPage.themes.through.objects.filter(cooperationtheme__slug=theme)
+            stories = stories.filter(pk__in=tagged.values("exchangestorypage_id"))
             filters["theme"] = theme
         actor = request.GET.get("actor", "")
         if actor.isdigit() and len(actor) <= 18:
             named = Actor.objects.filter(pk=int(actor)).first()
             if named:
-                stories = stories.filter(actors__translation_key=named.translation_key).distinct()
+                naming = ExchangeStoryPage.actors.through.objects.filter(
+                    actor__translation_key=named.translation_key
+                )
+                stories = stories.filter(pk__in=naming.values("exchangestorypage_id"))
                 filters["actor"] = named.pk
         audience = request.GET.get("audience", "")
         if audience in Audience.values:
@@ -422,10 +472,11 @@ class ExchangeStoryIndexPage(NotAtTreeRootMixin, Page):
             stories=page,
             paginator=paginator,
             filters=filters,
-            partner_choices=PartnerCityPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .order_by("title"),
+            partner_choices=with_text_language(
+                public(PartnerCityPage.objects.live(), restrictions)
+                .filter(locale_id=self.locale_id)
+                .order_by("title")
+            ),
             theme_choices=CooperationTheme.objects.filter(locale_id=self.locale_id),
             audience_choices=Audience.choices,
             year_choices=[
@@ -454,8 +505,10 @@ class ExchangeStoryForm(LocaleScopedPageForm):
         )
 
 
-class ExchangeStoryPage(DemoContentMixin, Page):
+class ExchangeStoryPage(KnownRestrictionsMixin, DemoContentMixin, Page):
     """A story of an exchange with one or more partner cities."""
+
+    served_select_related = ["hero_image"]
 
     date = models.DateField(_("date"), help_text=_("When the exchange took place (or began)."))
     partner_cities = ParentalManyToManyField(
@@ -559,11 +612,12 @@ class ExchangeStoryPage(DemoContentMixin, Page):
         indexes = [models.Index(fields=["date"])]
 
     def localized_partner_cities(self):
-        cities = self.partner_cities.all().order_by("title")
-        return localize_all(cities, self.locale)
+        """Published cities only; ``filter`` also reads the unsaved choices of a preview."""
+        cities = self.partner_cities.filter(live=True).order_by("title")
+        return localize_related(cities, self.locale_id)
 
     def localized_themes(self):
-        return localize_all(self.themes.all(), self.locale)
+        return localize_related(self.themes.all(), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -573,7 +627,7 @@ class ExchangeStoryPage(DemoContentMixin, Page):
         return context
 
 
-class ContentPage(NotAtTreeRootMixin, Page):
+class ContentPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
     """A plain page: the international strategy, the axes, practical information."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -1,13 +1,73 @@
-"""Domain queries on twinning pages."""
+"""Domain queries on twinning pages, and related objects read in the reader's language."""
 
-from wagtail.models import PageManager
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+
+from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
+
+from ..aliases import with_text_language
+from ..localization import localize_all
+
+
+def linked_to(through: type[Model], owner: str, city) -> Exists:
+    """Rows linked through ``through`` to any language's page of ``city``.
+
+    An ``Exists`` rather than a join: a row naming the city in two languages comes once,
+    without the ``DISTINCT`` that would make the database sort whole page rows.
+    """
+    return Exists(
+        through.objects.filter(
+            **{owner: OuterRef("pk"), "partnercitypage__translation_key": city.translation_key}
+        )
+    )
+
+
+def localize_related(related, locale_id: int) -> list[Model]:
+    """Each object of ``related`` in the locale ``locale_id``, or itself, in one query.
+
+    ``related`` is a relation's objects (``page.themes.all()``, maybe ordered): its
+    translations in the locale (live ones, for pages) are read with it, and the result
+    keeps its order. Objects kept in memory (a preview) go through ``localize_all``.
+    """
+    if not isinstance(related, QuerySet):
+        return localize_all(list(related), Locale.objects.get(pk=locale_id))
+    model = related.model
+    in_locale = Q(locale_id=locale_id)
+    if issubclass(model, Page):
+        in_locale &= Q(live=True)
+    rows = model._default_manager.filter(
+        Q(pk__in=related.values("pk"))
+        | (in_locale & Q(translation_key__in=related.values("translation_key")))
+    ).annotate(is_linked=Exists(related.filter(pk=OuterRef("pk"))))
+    if issubclass(model, Page):
+        rows = with_text_language(rows)
+    if related.query.order_by:
+        rows = rows.order_by(*related.query.order_by)
+    if isinstance(related.query.select_related, dict):
+        rows = rows.select_related(*_lookups(related.query.select_related))
+    rows = list(rows)
+    found = {
+        row.translation_key: row
+        for row in rows
+        if row.locale_id == locale_id and (not isinstance(row, Page) or row.live)
+    }
+    return [found.get(row.translation_key, row) for row in rows if row.is_linked]
+
+
+def _lookups(tree: dict, prefix: str = ""):
+    """``select_related`` lookups back from the tree a query keeps them in."""
+    for name, subtree in tree.items():
+        yield prefix + name
+        yield from _lookups(subtree, f"{prefix}{name}__")
 
 
 class ExchangeStoryQuerySet(PageQuerySet):
     def concerning(self, city):
         """Stories about ``city``, whichever language's page of the city they link."""
-        return self.filter(partner_cities__translation_key=city.translation_key).distinct()
+        from .pages import ExchangeStoryPage
+
+        through = ExchangeStoryPage.partner_cities.through
+        return self.filter(linked_to(through, "exchangestorypage_id", city))
 
     def newest_first(self):
         return self.order_by("-date", "-pk")

@@ -1,25 +1,38 @@
 from django import template
+from django.db.models import Q
 
 from wagtail.models import Page
 
-from ..localization import localize_all
-from ..request_cache import public, view_restrictions
+from ..aliases import with_text_language
+from ..models.querysets import localize_related
+from ..request_cache import is_public, view_restrictions
 
 register = template.Library()
 
 
-def _visible_in(pages: list[Page], locale, restrictions) -> dict[int, Page]:
-    """Each page in ``locale`` (or itself), by the original's id, if a visitor may open it.
+def _visible_in(ids: list[int], locale, restrictions) -> dict[int, Page]:
+    """Each page of ``ids`` in ``locale`` (or itself), by id, if a visitor may open it.
 
-    Two queries whatever the number of pages: the pages, then which are live and public.
+    One query whatever the number of pages: the pages and their live versions in ``locale``.
     """
-    localized = dict(zip([p.pk for p in pages], localize_all(pages, locale), strict=True))
-    visible = set(
-        public(Page.objects.filter(pk__in=[p.pk for p in localized.values()]), restrictions)
-        .live()
-        .values_list("pk", flat=True)
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    rows = list(
+        with_text_language(
+            Page.objects.filter(
+                Q(pk__in=ids) | Q(locale_id=locale.pk, live=True, translation_key__in=keys)
+            )
+        )
     )
-    return {pk: page for pk, page in localized.items() if page.pk in visible}
+    in_locale = {
+        row.translation_key: row for row in rows if row.locale_id == locale.pk and row.live
+    }
+    visible = {}
+    for row in rows:
+        if row.pk in ids:
+            page = in_locale.get(row.translation_key, row)
+            if page.live and is_public(page, restrictions):
+                visible[row.pk] = page
+    return visible
 
 
 @register.inclusion_tag("twinning/includes/story_links.html", takes_context=True)
@@ -29,11 +42,10 @@ def story_links(context: template.Context, story) -> dict:
     Only published, public pages are linked.
     """
     ids = [pk for pk in (story.event_id, story.funded_by_call_id) if pk]
-    pages = list(Page.objects.filter(pk__in=ids)) if ids else []
     restrictions = view_restrictions(context.get("request"))
-    visible = _visible_in(pages, story.locale, restrictions) if pages else {}
+    visible = _visible_in(ids, story.locale, restrictions) if ids else {}
     return {
         "event": visible.get(story.event_id),
         "call": visible.get(story.funded_by_call_id),
-        "actors": localize_all(story.actors.all(), story.locale),
+        "actors": localize_related(story.actors.all(), story.locale_id),
     }
