@@ -9,7 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail_localize.models import LocaleSynchronization, TranslationSource
+from wagtail.models import Page
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 import pytest
 
@@ -186,10 +192,68 @@ def test_query_count_does_not_grow_with_the_number_of_pages(
     with django_assert_max_num_queries(len(one.captured_queries)):
         figures = coverage_for([*cities, theme])
 
-    assert len(one.captured_queries) <= 8
+    assert len(one.captured_queries) <= 4  # locales, pages, themes, sources and figures
     print(f"coverage_for: {len(one.captured_queries)} queries for 1 or 21 objects")
     assert len(figures) == 21
     assert {figures[city.translation_key]["de"].percent for city in cities} == {25}
+
+
+def test_percent_is_wagtail_localizes_own_progress_on_every_page_and_locale(
+    stories_index, tubingen, languages
+):
+    # Twice the same sentence in one rich text: two segments sharing a string and a context.
+    story = factories.ExchangeStoryPageFactory(
+        parent=stories_index, title="Échange", slug="echange", partner_cities=[tubingen]
+    )
+    story.body = [("paragraph", "<p>Bonjour</p><p>Merci</p><p>Bonjour</p>")]
+    story.save_revision().publish()
+    submit(tubingen, "de", "en", "ar")
+    submit(story, "de", "en")
+    translate_strings(tubingen, "de", {"Tübingen": "Tübingen", "tubingen": "tuebingen"})
+    translate_strings(tubingen, "en", {"Signature du jumelage": "Signing"})
+    translate_strings(story, "de", {"Bonjour": "Guten Tag", "Échange": "Austausch"})
+    translate_strings(story, "en", {"Bonjour": "Hello", "Merci": "Thanks", "echange": "x"})
+    # A translation wagtail-localize found invalid does not count.
+    StringTranslation.objects.filter(locale=locale("en"), data="Thanks").update(has_error=True)
+
+    figures = coverage_for([tubingen, story])
+
+    compared = 0
+    for translation in Translation.objects.select_related("source", "target_locale"):
+        total, done = translation.get_progress()
+        key, code = translation.source.object_id, translation.target_locale.language_code
+        assert figures[key][code].percent == done * 100 // total, (key, code, total, done)
+        compared += 1
+    assert compared == 5
+    assert figures[story.translation_key]["de"].percent > 0
+    assert figures[tubingen.translation_key]["ar"].percent == 0
+
+
+def test_coverage_of_pages_costs_two_queries_or_one_when_their_versions_are_given(
+    cities_index, languages, django_assert_num_queries
+):
+    cities = []
+    for n in range(5):
+        city = factories.PartnerCityPageFactory(parent=cities_index, title=f"Ville {n}")
+        submit(city, "de", "en")
+        translate_strings(city, "de", {f"Ville {n}": f"Stadt {n}"})
+        cities.append(city)
+    keys = [city.translation_key for city in cities]
+    versions = list(
+        Page.objects.filter(translation_key__in=keys).only(
+            "translation_key", "locale_id", "live", "alias_of_id", "last_published_at"
+        )
+    )
+
+    every_locale = [locale("fr"), *languages]
+    with django_assert_num_queries(2):
+        read = coverage_for(cities, every_locale)
+    with django_assert_num_queries(1):
+        given = coverage_for(cities, every_locale, versions=versions)
+
+    assert given == read
+    assert {read[key]["de"].percent for key in keys} == {33}  # the title of title, slug, intro
+    assert {read[key]["en"].exists for key in keys} == {True}
 
 
 # The admin report ------------------------------------------------------------------------

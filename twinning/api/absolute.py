@@ -2,21 +2,40 @@
 
 The base is the configured ``PUBLIC_BASE_URL`` (behind a proxy or CDN the request's host
 may not be the public one), else the request's scheme and host. Page URLs keep their
-language prefix (``/de/…``): they are built by Wagtail's own routing from the site root
-paths, which Wagtail caches on the request, so no URL costs a query.
+language prefix (``/de/…``): they are built from the site root paths, which Wagtail caches,
+so no URL costs a query.
+
+A response holds hundreds of URLs (every translation of every item), and Django's
+``reverse`` costs tens of microseconds each: each URL pattern is therefore reversed once
+per response and language, and every URL of that pattern is derived from it the way
+``reverse`` would build it (the same validation against Wagtail's serving pattern, the
+same quoting). Page classes that route their URLs themselves keep Wagtail's own way.
 """
 
 import re
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.http import RFC3986_SUBDELIMS
 
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
+from wagtail.urls import serve_pattern
 
 from .. import conf
 
 _RELATIVE_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
+#: What Wagtail's ``wagtail_serve`` URL accepts after the language prefix.
+_SERVED_PATH = re.compile(serve_pattern)
+#: Characters ``reverse`` leaves unquoted.
+_SAFE = RFC3986_SUBDELIMS + "/~:@"
+#: A stand-in id, reversed once per model to learn the shape of its detail URLs.
+_PLACEHOLDER_ID = 987654321
+_UNKNOWN = object()
+_REVERSE_EACH_TIME = object()
 
 
 def base_url(request: HttpRequest) -> str:
@@ -34,6 +53,8 @@ class URLBuilder:
         self.request = request
         self.router = router or getattr(request, "wagtailapi_router", None)
         self.base = base_url(request)
+        self._serve_prefixes: dict[tuple[str, str | None], str | None] = {}
+        self._detail_shapes: dict[type, object] = {}
 
     def absolute(self, url: str | None) -> str | None:
         if not url:
@@ -44,8 +65,29 @@ class URLBuilder:
             return f"{self.request.scheme}:{url}"
         return self.base + (url if url.startswith("/") else "/" + url)
 
-    def page_url(self, page: Page) -> str | None:
-        """The page's public URL, with its language prefix."""
+    def page_url(self, page) -> str | None:
+        """The public URL, with its language prefix, of a page or a record with its url_path."""
+        if isinstance(page, Page) and type(page).get_url_parts is not Page.get_url_parts:
+            return self._routed_page_url(page)
+        url_path = page.url_path
+        roots = [srp for srp in self._site_root_paths() if url_path.startswith(srp.root_path)]
+        if not roots:
+            return None
+        if len({srp.site_id for srp in roots}) > 1:  # one page in several sites: Wagtail decides
+            if not isinstance(page, Page):
+                page = Page(pk=page.pk, url_path=url_path)
+            return self._routed_page_url(page)
+        _site_id, root_path, _root_url, language_code = roots[0]
+        rest = url_path[len(root_path) :]
+        prefix = self._serve_prefix(language_code)
+        if prefix is None or not _SERVED_PATH.match(rest):
+            return None  # Wagtail's reverse would fail: not routable
+        path = prefix + quote(rest, safe=_SAFE)
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+            path = path.rstrip("/")
+        return self.base + path
+
+    def _routed_page_url(self, page: Page) -> str | None:
         try:
             parts = page.get_url_parts(self.request)
         except NoReverseMatch:
@@ -53,6 +95,35 @@ class URLBuilder:
         if not parts or parts[2] is None:
             return None
         return self.base + parts[2]
+
+    def _site_root_paths(self) -> list:
+        """Wagtail's site root paths, kept on the request where Wagtail keeps them."""
+        try:
+            return self.request._wagtail_cached_site_root_paths
+        except AttributeError:
+            self.request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+            return self.request._wagtail_cached_site_root_paths
+
+    def _serve_prefix(self, language_code: str) -> str | None:
+        """``reverse("wagtail_serve", args=[""])`` in that language, as Wagtail chooses it."""
+        active = translation.get_language()
+        key = (language_code, active)
+        if key not in self._serve_prefixes:
+            try:
+                if active and get_supported_content_language_variant(active) == language_code:
+                    language_code = active  # a variant of the page's language is active
+            except LookupError:
+                pass
+            try:
+                if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+                    with translation.override(language_code):
+                        prefix = reverse("wagtail_serve", args=("",))
+                else:
+                    prefix = reverse("wagtail_serve", args=("",))
+            except NoReverseMatch:
+                prefix = None
+            self._serve_prefixes[key] = prefix
+        return self._serve_prefixes[key]
 
     def reverse(self, viewname: str, *args, query: dict | None = None) -> str:
         url = self.base + reverse(viewname, args=args)
@@ -63,8 +134,19 @@ class URLBuilder:
         """The API detail URL of an object, when an endpoint of the router serves its model."""
         if self.router is None:
             return None
-        path = self.router.get_object_detail_urlpath(model, pk)
-        return self.base + path if path else None
+        shape = self._detail_shapes.get(model, _UNKNOWN)
+        if shape is _UNKNOWN:
+            path = self.router.get_object_detail_urlpath(model, _PLACEHOLDER_ID)
+            parts = None if path is None else path.split(str(_PLACEHOLDER_ID))
+            shape = parts if parts is None or len(parts) == 2 else _REVERSE_EACH_TIME
+            self._detail_shapes[model] = shape
+        if shape is None:
+            return None
+        if shape is _REVERSE_EACH_TIME:  # the placeholder shows more than once
+            path = self.router.get_object_detail_urlpath(model, pk)
+            return self.base + path if path else None
+        before, after = shape
+        return f"{self.base}{before}{pk}{after}"
 
     def absolutize_html(self, html: str) -> str:
         """Make every root-relative ``href``/``src`` of an HTML fragment absolute."""

@@ -8,6 +8,7 @@ Labels (choices, country names, dates) are given in the item's own language.
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.functional import Promise
 
@@ -81,13 +82,16 @@ class ParentField(BatchField):
     """The parent page when readers may see it (detail responses only)."""
 
     def prepare(self, items):
-        parents = {item.pk: item.get_parent() for item in items if hasattr(item, "get_parent")}
-        self._parents = parents
-        self.batch.references.add_pages(page.pk for page in parents.values() if page)
+        self.batch.references.add_page_paths(_parent_path(item) for item in items)
 
     def to_representation(self, page):
-        parent = getattr(self, "_parents", {}).get(page.pk)
-        return self.batch.references.page_summary(parent.pk if parent else None, page.locale_id)
+        references = self.batch.references
+        return references.page_summary(references.pk_for_path(_parent_path(page)), page.locale_id)
+
+
+def _parent_path(page) -> str | None:
+    path = getattr(page, "path", None)
+    return path[: -Page.steplen] if path and len(path) > Page.steplen else None
 
 
 # Body fields -------------------------------------------------------------------------
@@ -191,8 +195,7 @@ class RelatedPagesField(BatchField):
 
     def prepare(self, items):
         model_field = self.parent.Meta.model._meta.get_field(self.field_name)
-        grouped = self.batch.load_relation_ids(self.field_name, model_field)
-        self.batch.references.add_pages(pk for pks in grouped.values() for pk in pks)
+        self.batch.want_relation(self.field_name, model_field, pages=True)
 
     def to_representation(self, item):
         references = self.batch.references
@@ -209,7 +212,7 @@ class RelatedSnippetsField(BatchField):
 
     def prepare(self, items):
         model_field = self.parent.Meta.model._meta.get_field(self.field_name)
-        self.batch.load_snippets(self.field_name, model_field)
+        self.batch.want_relation(self.field_name, model_field, snippets=True)
 
     def to_representation(self, item):
         snippets = self.batch.snippets(self.field_name, item)
@@ -236,7 +239,7 @@ class ActorsField(RelatedSnippetsField):
 
 
 class OrganiserField(ValueField):
-    """An actor by foreign key, in the item's language when translated (two queries)."""
+    """An actor by foreign key, in the item's language when translated (one query)."""
 
     def prepare(self, items):
         attname = type(items[0])._meta.get_field(self.field_name).attname if items else None
@@ -244,15 +247,16 @@ class OrganiserField(ValueField):
         self._localized = {}
         if not ids:
             return
-        model = type(items[0])._meta.get_field(self.field_name).related_model
-        originals = model._default_manager.in_bulk(ids)
-        versions = {
-            (actor.translation_key, actor.locale_id): actor
-            for actor in model._default_manager.filter(
-                translation_key__in={actor.translation_key for actor in originals.values()},
-                locale_id__in={item.locale_id for item in items},
+        manager = type(items[0])._meta.get_field(self.field_name).related_model._default_manager
+        keys = manager.filter(pk__in=ids).values("translation_key")
+        found = list(
+            manager.filter(
+                Q(pk__in=ids)
+                | Q(translation_key__in=keys, locale_id__in={item.locale_id for item in items})
             )
-        }
+        )
+        originals = {actor.pk: actor for actor in found if actor.pk in ids}
+        versions = {(actor.translation_key, actor.locale_id): actor for actor in found}
         for item in items:
             original = originals.get(getattr(item, attname))
             if original is not None:

@@ -1,7 +1,8 @@
 """Images in API responses: a small and a large rendition, absolute, with alt text.
 
-Renditions are prefetched for every image of a response in one query; missing ones are
-created once, on first request, and found by the prefetch from then on.
+The renditions of every image of a response are read in one query, with their images
+(Wagtail's ``prefetched_renditions``); an image none of whose renditions exist yet is read
+apart, and its renditions are created once, on first request.
 """
 
 from collections.abc import Iterable
@@ -19,18 +20,32 @@ RENDITIONS = {"small": "max-480x480", "large": "max-1600x1600"}
 
 
 def load_images(request: HttpRequest, ids: Iterable[int]) -> dict:
-    """Public images by id, with their renditions prefetched (two queries, or none)."""
+    """Public images by id, with their renditions: one query (two the first time)."""
     ids = {pk for pk in ids if pk}
     if not ids:
         return {}
     private = private_collection_ids(request)
-    images = (
-        get_image_model()
-        .objects.filter(pk__in=ids)
-        .exclude(collection_id__in=private)
-        .prefetch_renditions(*RENDITIONS.values())
+    model = get_image_model()
+    renditions = model.get_rendition_model().objects.filter(
+        image_id__in=ids, filter_spec__in=RENDITIONS.values()
     )
-    return {image.pk: image for image in images}
+    images: dict = {}
+    found: set[int] = set()
+    for rendition in renditions.select_related("image"):
+        found.add(rendition.image_id)
+        if rendition.image.collection_id in private:
+            continue
+        image = images.setdefault(rendition.image_id, rendition.image)
+        if not hasattr(image, "prefetched_renditions"):
+            image.prefetched_renditions = []
+        rendition.image = image
+        image.prefetched_renditions.append(rendition)
+    missing = ids - found
+    if missing:
+        for image in model.objects.filter(pk__in=missing).exclude(collection_id__in=private):
+            image.prefetched_renditions = []
+            images[image.pk] = image
+    return images
 
 
 def image_representation(image, urls: URLBuilder, alt: str | None = None) -> dict | None:

@@ -14,16 +14,13 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from .errors import BadRequest
+from .site_state import site_state
 from .visibility import visible_pages
-
-_LOCALES = "_twinning_api_locales"
 
 
 def locales(request: HttpRequest) -> dict[int, Locale]:
-    """Every Locale by id, read once per request."""
-    if not hasattr(request, _LOCALES):
-        setattr(request, _LOCALES, {locale.pk: locale for locale in Locale.objects.all()})
-    return getattr(request, _LOCALES)
+    """Every Locale by id (read once per generation of the API's cache)."""
+    return site_state(request).locales
 
 
 def locale_by_code(request: HttpRequest, code: str) -> Locale | None:

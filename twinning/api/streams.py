@@ -1,13 +1,13 @@
 """StreamField values for partners: structured blocks, and the same content as HTML.
 
 Both are built from the stored (raw) data with references loaded in bulk (see
-references.py), so a list of items costs no query per block. The HTML is rendered from
-the structured blocks by the API's own template: the site's block templates resolve
-pages and images one by one, and link relative URLs.
+references.py), so a list of items costs no query per block. The HTML is built from the
+structured blocks in Python, escaping every text as Django's templates do: the site's
+block templates resolve pages and images one by one and link relative URLs, and a
+template per item would be the largest cost of a list.
 """
 
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.html import escape
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -15,11 +15,6 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from .references import References
-
-#: Block types the API template renders itself; others fall back to their own template.
-TEMPLATE_BLOCK_TYPES = frozenset(
-    {"paragraph", "heading", "image", "quote", "gallery", "embed", "key_figures", "call_to_action"}
-)
 
 
 def _list_items(raw) -> list:
@@ -99,7 +94,7 @@ def structured(block: blocks.Block, raw, references: References, locale_id: int)
 def stream_representation(stream_value, references: References, locale_id: int) -> dict:
     """``{"html": ..., "blocks": [...]}`` for a StreamField value."""
     stream_block = stream_value.stream_block
-    items, entries = [], []
+    items, fragments = [], []
     for child in _stream_children(stream_value.raw_data):
         child_block = stream_block.child_blocks.get(child["type"])
         if child_block is None:
@@ -111,9 +106,108 @@ def stream_representation(stream_value, references: References, locale_id: int) 
             "value": structured(child_block, raw, references, locale_id),
         }
         items.append(item)
-        fallback = ""
-        if item["type"] not in TEMPLATE_BLOCK_TYPES:
-            fallback = child_block.render(child_block.to_python(raw))
-        entries.append({**item, "fallback_html": mark_safe(fallback)})
-    html = render_to_string("twinning/api/stream.html", {"blocks": entries})
-    return {"html": references.urls.absolutize_html(html.strip()), "blocks": items}
+        build = HTML_BUILDERS.get(item["type"])
+        if build is None:
+            fragments.append(child_block.render(child_block.to_python(raw)))
+        else:
+            fragments.append(build(item["value"]))
+    html = "\n\n".join(fragments).strip()
+    return {"html": references.urls.absolutize_html(html), "blocks": items}
+
+
+# HTML of each block type, from its structured value ---------------------------------
+
+
+def _get(value, name: str):
+    """``value.name`` as a template reads it: missing is empty."""
+    return value.get(name, "") if isinstance(value, dict) else ""
+
+
+def _paragraph(value) -> str:
+    return f'<div class="block-paragraph">{value}</div>'
+
+
+def _heading(value) -> str:
+    tag = "h3" if _get(value, "level") == "h3" else "h2"
+    return f"<{tag}>{escape(_get(value, 'text'))}</{tag}>"
+
+
+def _figure(value, rendition: str) -> str:
+    """An image with its caption and credit (``value``: an image block's value)."""
+    image = _get(value, "image")
+    if not image:
+        return ""
+    size = _get(image, rendition)
+    html = (
+        f'<img src="{escape(_get(size, "url"))}" width="{escape(_get(size, "width"))}" '
+        f'height="{escape(_get(size, "height"))}" alt="{escape(_get(value, "alt_text"))}" '
+        'loading="lazy">'
+    )
+    caption, credit = _get(value, "caption"), _get(value, "credit")
+    if caption or credit:
+        small = f" <small>© {escape(credit)}</small>" if credit else ""
+        html += f"<figcaption>{escape(caption)}{small}</figcaption>"
+    return html
+
+
+def _image(value) -> str:
+    figure = _figure(value, "large")
+    return f'<figure class="block-image">{figure}</figure>' if figure else ""
+
+
+def _quote(value) -> str:
+    attribution = _get(value, "attribution")
+    caption = f"<figcaption>— {escape(attribution)}</figcaption>" if attribution else ""
+    return (
+        f'<figure class="block-quote"><blockquote><p>{escape(_get(value, "text"))}</p>'
+        f"</blockquote>{caption}</figure>"
+    )
+
+
+def _gallery(value) -> str:
+    title = _get(value, "title")
+    heading = f"<h2>{escape(title)}</h2>" if title else ""
+    figures = (_figure(item, "small") for item in _get(value, "images") or [])
+    items = "".join(f"<li><figure>{figure}</figure></li>" for figure in figures if figure)
+    return f'<section class="block-gallery">{heading}<ul>{items}</ul></section>'
+
+
+def _embed(value) -> str:
+    url = _get(value, "url")
+    if not url:
+        return ""
+    return (
+        f'<div class="block-embed"><a href="{escape(url)}" rel="external">{escape(url)}</a></div>'
+    )
+
+
+def _key_figures(value) -> str:
+    items = "".join(
+        f"<li><strong>{escape(_get(figure, 'value'))}</strong> "
+        f"<span>{escape(_get(figure, 'label'))}</span></li>"
+        for figure in _get(value, "figures") or []
+    )
+    return f'<ul class="block-key-figures">{items}</ul>'
+
+
+def _call_to_action(value) -> str:
+    href = _get(_get(value, "page"), "html_url") or _get(value, "url")
+    if not href:
+        return ""
+    return (
+        f'<p class="block-cta"><a class="button" href="{escape(href)}">'
+        f"{escape(_get(value, 'text'))}</a></p>"
+    )
+
+
+#: Block types whose HTML the API builds itself; others are rendered by their own template.
+HTML_BUILDERS = {
+    "paragraph": _paragraph,
+    "heading": _heading,
+    "image": _image,
+    "quote": _quote,
+    "gallery": _gallery,
+    "embed": _embed,
+    "key_figures": _key_figures,
+    "call_to_action": _call_to_action,
+}

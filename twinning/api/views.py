@@ -4,11 +4,10 @@
 * Only what anonymous readers may see is served (see visibility.py), whoever asks.
 * Items are serialized from a ``PageBatch``: a list costs the same number of queries
   whatever its length.
-* JSON only: the browsable API would make the response depend on the Accept header,
-  and the human-readable documentation lives at ``docs/``.
+* JSON only, compact (renderers.py): the browsable API would make the response depend
+  on the Accept header, and the human-readable documentation lives at ``docs/``.
 """
 
-from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
@@ -16,7 +15,6 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -24,7 +22,6 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from ..models import EventPage, ExchangeStoryPage, PartnerCityPage, ProjectCallPage
@@ -50,7 +47,9 @@ from .filters import (
     asks_for_calls,
 )
 from .languages import locales
+from .pagination import Pagination
 from .params import positive_int, reject_null_characters
+from .renderers import CompactJSONRenderer
 from .visibility import private_collection_ids, visible_pages
 
 #: Fields a list shows by default, beyond Wagtail's, for the types partners list most.
@@ -107,26 +106,10 @@ COMMON_PARAMETERS = frozenset(
 DETAIL_PARAMETERS = frozenset({"fields", "_"})
 
 
-class Pagination(WagtailPagination):
-    """``limit`` and ``offset``, with errors naming them."""
-
-    def paginate_queryset(self, queryset, request, view=None):
-        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
-        offset = positive_int(request.GET.get("offset", "0"), "offset")
-        limit = positive_int(request.GET.get("limit", str(min(20, limit_max or 20))), "limit")
-        if limit_max and limit > limit_max:
-            raise BadRequest(
-                _("limit cannot be higher than %(max)d.") % {"max": limit_max}, "limit"
-            )
-        self.view = view
-        self.total_count = queryset.count()
-        return queryset[offset : offset + limit]
-
-
 class StrictAPIMixin:
     """JSON-only responses, JSON errors naming the parameter, string ids checked."""
 
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [CompactJSONRenderer]
     pagination_class = Pagination
     # Public and shared by caches: who asks never matters (nor touches the session).
     authentication_classes: list = []

@@ -12,20 +12,20 @@ from django.db.models import Q
 from django.http import HttpRequest
 
 from wagtail.api.validators import SiteFilterValidator
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Page
 
 from .errors import BadRequest
+from .site_state import site_state
 
 _PRIVATE_Q = "_twinning_api_private_q"
 _SITE_Q = "_twinning_api_site_q"
-_PRIVATE_COLLECTIONS = "_twinning_api_private_collections"
 
 
 def private_pages_q(request: HttpRequest) -> Q:
     """Pages in a restricted section (the restricted page and its descendants)."""
     if not hasattr(request, _PRIVATE_Q):
         q = Q()
-        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        for path in site_state(request).private_paths:
             q |= Q(path__startswith=path)
         setattr(request, _PRIVATE_Q, q if q else Q(pk__in=[]))
     return getattr(request, _PRIVATE_Q)
@@ -34,20 +34,35 @@ def private_pages_q(request: HttpRequest) -> Q:
 def site_pages_q(request: HttpRequest) -> Q:
     """Pages under the site's root page or one of its translations."""
     if not hasattr(request, _SITE_Q):
-        try:
-            site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
-        except ValueError as exc:
-            raise BadRequest(str(exc), "site") from exc
-        if site is None:
+        if request.GET.get("site"):
+            try:
+                site = SiteFilterValidator(site=request.GET["site"], request=request).site_obj
+            except ValueError as exc:
+                raise BadRequest(str(exc), "site") from exc
+            paths = (
+                site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
+                if site is not None
+                else None
+            )
+        else:
+            state = site_state(request)
+            paths = state.root_paths if state.site is not None else None
+        if paths is None:
             q = Q(pk__in=[])
         else:
             q = Q()
-            for path in site.root_page.get_translations(inclusive=True).values_list(
-                "path", flat=True
-            ):
+            for path in paths:
                 q |= Q(path__startswith=path)
         setattr(request, _SITE_Q, q)
     return getattr(request, _SITE_Q)
+
+
+def visible_q(request: HttpRequest) -> Q:
+    """The condition ``visible_pages`` applies, to flag rows rather than filter them."""
+    q = Q(live=True, alias_of__isnull=True) & site_pages_q(request)
+    if site_state(request).private_paths:
+        q &= ~private_pages_q(request)
+    return q
 
 
 def visible_pages(request: HttpRequest, model: type[Page] = Page, *, aliases: bool = False):
@@ -61,13 +76,4 @@ def visible_pages(request: HttpRequest, model: type[Page] = Page, *, aliases: bo
 
 def private_collection_ids(request: HttpRequest) -> frozenset[int]:
     """Collections with a view restriction, and every collection beneath them."""
-    if not hasattr(request, _PRIVATE_COLLECTIONS):
-        paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-        ids: frozenset[int] = frozenset()
-        if paths:
-            q = Q()
-            for path in paths:
-                q |= Q(path__startswith=path)
-            ids = frozenset(Collection.objects.filter(q).values_list("pk", flat=True))
-        setattr(request, _PRIVATE_COLLECTIONS, ids)
-    return getattr(request, _PRIVATE_COLLECTIONS)
+    return site_state(request).private_collection_ids
