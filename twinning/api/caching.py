@@ -91,6 +91,23 @@ def lookup(key: str) -> tuple[int, float, dict | None]:
     return generation, changed_at, entry
 
 
+def kept_for_generation(key: str, compute, timeout: int | None = None):
+    """``compute()``, kept in the cache until content next changes.
+
+    The generation and the kept value are read in one round trip; a value kept under an
+    older generation is computed again."""
+    values = cache.get_many([GENERATION_KEY, key])
+    generation = values.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation()[0]
+    kept = values.get(key)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == generation:
+        return kept[1]
+    value = compute()
+    cache.set(key, (generation, value), timeout=timeout)
+    return value
+
+
 LIFETIME_ATTRIBUTE = "twinning_api_expires_at"
 
 

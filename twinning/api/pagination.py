@@ -10,14 +10,13 @@
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from wagtail.api.v2.pagination import WagtailPagination
 
-from .caching import current_generation
+from .caching import kept_for_generation
 from .errors import BadRequest
 from .params import positive_int
 
@@ -31,13 +30,7 @@ def cached_count(queryset) -> int:
     except EmptyResultSet:
         return 0
     digest = hashlib.sha256(f"{queryset.db}:{sql}:{params!r}".encode()).hexdigest()
-    generation, _changed_at = current_generation()
-    key = f"twinning-api:count:{generation}:{digest}"
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        cache.set(key, count, timeout=24 * 3600)
-    return count
+    return kept_for_generation(f"twinning-api:count:{digest}", queryset.count, timeout=24 * 3600)
 
 
 def page_of(queryset, offset: int, limit: int) -> list:

@@ -9,14 +9,13 @@ generation number in one round trip, instead of five queries at every request.
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction, Site
 
-from .caching import GENERATION_KEY, current_generation
+from .caching import kept_for_generation
 
 _ATTRIBUTE = "_twinning_api_site_state"
 #: Long enough to serve many requests; a new generation makes an entry useless anyway.
@@ -25,7 +24,6 @@ _TIMEOUT = 3600
 
 @dataclass(frozen=True)
 class SiteState:
-    generation: int
     #: The site serving the request's host (Wagtail's ``Site.find_for_request``), or None.
     site: Site | None
     #: Paths of the site's root page and of its translations.
@@ -53,19 +51,10 @@ def site_state(request: HttpRequest) -> SiteState:
 def _cached_state(request: HttpRequest) -> SiteState:
     hostname = split_domain_port(request._get_raw_host())[0]
     key = f"twinning-api:site-state:{hostname}:{request.get_port()}"
-    values = cache.get_many([GENERATION_KEY, key])
-    generation = values.get(GENERATION_KEY)
-    if generation is None:
-        generation = current_generation()[0]
-    state = values.get(key)
-    if isinstance(state, SiteState) and state.generation == generation:
-        return state
-    state = _read_state(request, generation)
-    cache.set(key, state, timeout=_TIMEOUT)
-    return state
+    return kept_for_generation(key, lambda: _read_state(request), timeout=_TIMEOUT)
 
 
-def _read_state(request: HttpRequest, generation: int) -> SiteState:
+def _read_state(request: HttpRequest) -> SiteState:
     site = Site._find_for_request(request)
     root_paths: tuple[str, ...] = ()
     if site is not None:
@@ -82,7 +71,6 @@ def _read_state(request: HttpRequest, generation: int) -> SiteState:
             q |= Q(path__startswith=path)
         private_collections = frozenset(Collection.objects.filter(q).values_list("pk", flat=True))
     return SiteState(
-        generation=generation,
         site=site,
         root_paths=root_paths,
         private_paths=private_paths,
