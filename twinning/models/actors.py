@@ -27,10 +27,6 @@ class ActorQuerySet(SearchableQuerySetMixin, models.QuerySet):
         through = Actor.partner_cities.through
         return self.filter(linked_to(through, "actor_id", city))
 
-    def same_actor_as(self, actor) -> "ActorQuerySet":
-        """Every language version of ``actor``."""
-        return self.filter(translation_key=actor.translation_key)
-
 
 class ActorForm(LocaleScopedModelForm):
     locale_scoped_fields = ("partner_cities", "themes")

@@ -55,17 +55,6 @@ class EventQuerySet(PageQuerySet):
     def newest_first(self) -> "EventQuerySet":
         return self.order_by("-start", "-pk")
 
-    def starting_between(
-        self, start_from: datetime.datetime | None = None, start_to: datetime.datetime | None = None
-    ) -> "EventQuerySet":
-        """Events starting in [start_from, start_to]; either bound may be left open."""
-        queryset = self
-        if start_from is not None:
-            queryset = queryset.filter(start__gte=start_from)
-        if start_to is not None:
-            queryset = queryset.filter(start__lte=start_to)
-        return queryset
-
     def concerning(self, city) -> "EventQuerySet":
         """Events involving ``city``, whichever language's page of the city they name."""
         through = EventPage.partner_cities.through
