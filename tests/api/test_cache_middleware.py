@@ -42,6 +42,25 @@ class CountingCache(LocMemCache):
 COUNTING = {"default": {"BACKEND": f"{__name__}.CountingCache", "LOCATION": "counting"}}
 
 
+class SeenByTheRestOfTheStack:
+    """A middleware placed after APICacheMiddleware: records the requests that reach it."""
+
+    paths: list[str] = []
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        type(self).paths.append(request.get_full_path())
+        return self.get_response(request)
+
+
+def with_recorder_after_the_cache() -> list[str]:
+    stack = list(settings.MIDDLEWARE)
+    stack.insert(stack.index(MIDDLEWARE) + 1, f"{__name__}.SeenByTheRestOfTheStack")
+    return stack
+
+
 def headers(response) -> dict:
     return {name: value for name, value in response.items() if name != "Date"}
 
@@ -70,6 +89,16 @@ def test_a_hit_is_one_read_of_the_cache(api, world):
     api_reads = [keys for keys in CountingCache.reads if any("twinning-api" in k for k in keys)]
     assert len(api_reads) == 1
     assert len(api_reads[0]) == 3  # generation, time of the last change, the entry
+
+
+def test_a_hit_never_reaches_the_rest_of_the_stack(api, world):
+    SeenByTheRestOfTheStack.paths.clear()
+    with override_settings(MIDDLEWARE=with_recorder_after_the_cache()):
+        miss = api.get(URL)
+        hit = api.get(URL)
+        revalidated = api.get(URL, HTTP_IF_NONE_MATCH=miss["ETag"])
+    assert (miss.status_code, hit.status_code, revalidated.status_code) == (200, 200, 304)
+    assert SeenByTheRestOfTheStack.paths == [URL]  # the miss only
 
 
 def test_a_revalidation_is_answered_early_too(api, world):
