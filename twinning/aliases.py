@@ -62,3 +62,29 @@ def text_language(page: Page) -> str | None:
     if isinstance(page, Page) and Page.locale.is_cached(page):
         return page.locale.language_code
     return None
+
+
+def untranslated_stand_in(page: P) -> Page | None:
+    """For a translation not published yet, the live source page readers get instead.
+
+    Translating an alias turns it into a draft page (see ``translation_drafts``): until
+    the translation is published its URL shows the source page, as the alias did, with
+    the "not translated yet" notice. None for a live page, a page of the source language,
+    one whose source is not live, or one whose slug was translated.
+    """
+    if page.live or page.alias_of_id:
+        return None
+    source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    # Only at the source's own slug, the alias's: a translated slug is the draft's and
+    # would tell anonymous readers what it says.
+    return (
+        Page.objects.live()
+        .filter(
+            translation_key=page.translation_key,
+            locale__language_code=source_language,
+            alias_of__isnull=True,
+            slug=page.slug,
+        )
+        .exclude(pk=page.pk)
+        .first()
+    )

@@ -25,7 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 
 from . import request_cache
-from .aliases import resolve_aliases, with_text_language
+from .aliases import resolve_aliases, untranslated_stand_in, with_text_language
 from .timelines import TimelineFilterForm, milestones_by_year, partnership_chart
 
 
@@ -97,7 +97,15 @@ class TreeRoutingMixin(KnownRestrictionsMixin):
     def _serve_from(self, request: HttpRequest, node: Page, chain: list[Page], rest: list[str]):
         """Let ``node``, read with its own fields, route ``rest`` (nothing: serve itself)."""
         page = node if node is self else _specific(node)
-        page.known_view_restrictions = self._restrictions_on(request, chain)
+        restrictions = self._restrictions_on(request, chain)
+        if not rest and (stand_in := untranslated_stand_in(page)) is not None:
+            page = _specific(stand_in)
+            restrictions += [
+                restriction
+                for restriction in request_cache.view_restrictions(request)
+                if stand_in.path.startswith(restriction.page.path)
+            ]
+        page.known_view_restrictions = restrictions
         return page.route(request, rest) if page is not self else super().route(request, rest)
 
     def _restrictions_on(self, request: HttpRequest, chain: list[Page]) -> list:
@@ -137,7 +145,8 @@ def _specific(page: Page) -> Page:
         return page
     related = ("locale", *getattr(model, "served_select_related", ()))
     specific = model._default_manager.select_related(*related).get(pk=page.pk)
-    specific._cached_parent_obj = getattr(page, "_cached_parent_obj", None)
+    if hasattr(page, "_cached_parent_obj"):
+        specific._cached_parent_obj = page._cached_parent_obj
     return specific
 
 

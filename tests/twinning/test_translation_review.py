@@ -244,7 +244,9 @@ def test_new_translation_is_seen_by_nobody_until_a_reviewer_approves_it(
 
     assert not german_story.live
     client.logout()
-    assert client.get(url).status_code == 404
+    waiting = client.get(url).content.decode()
+    assert GERMAN[SUMMARY] not in waiting and GERMAN[TITLE] not in waiting
+    assert "notice--translation" in waiting  # the French story, said to be untranslated
     assert GERMAN[TITLE] not in german_titles_in_api(client)
 
     with django_capture_on_commit_callbacks(execute=True):

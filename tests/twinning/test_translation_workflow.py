@@ -356,7 +356,9 @@ def test_submitted_translation_is_a_draft(client, client_fr, tubingen):
     assert response.status_code == 302
     german = in_locale(tubingen, "de")
     assert not german.live
-    assert client_fr.get(f"/de{german.url_path.removeprefix('/home-de')}").status_code == 404
+    # Readers of its URL get the published French page, saying it is not translated yet.
+    response = client_fr.get(f"/de{german.url_path.removeprefix('/home-de')}")
+    assert b"notice--translation" in response.content
 
 
 def test_translating_an_alias_leaves_a_draft_not_a_live_french_page(
@@ -379,7 +381,9 @@ def test_translating_an_alias_leaves_a_draft_not_a_live_french_page(
     german = in_locale(tubingen, "de")
     assert german.pk == alias.pk and german.alias_of_id is None
     assert not german.live
-    assert client_fr.get("/de/villes-partenaires/tubingen/").status_code == 404
+    # Until it is published, its URL shows the French page with the notice, as the alias did.
+    response = client_fr.get("/de/villes-partenaires/tubingen/")
+    assert response.status_code == 200 and b"notice--translation" in response.content
 
 
 def test_published_translation_of_an_alias_goes_live(
