@@ -8,7 +8,7 @@ class TwinningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, translation_drafts, translation_sync  # noqa: F401
+        from . import signals, synchronised_fields, translation_drafts, translation_sync  # noqa: F401
         from .api import invalidation
 
         invalidation.connect()
