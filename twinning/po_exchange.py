@@ -5,8 +5,8 @@ wagtail-localize's own ``Translation.export_po()``: source strings as msgids, se
 as msgctxt, the translations made so far as msgstrs. Its header names the object and the
 version of the source it was made from. Import checks that header, then applies the file
 through ``Translation.import_po()`` and saves the result as a draft: a translator's work is
-published by a person in the admin, never by the import. Each file is applied in its own
-transaction, so a rejected file leaves nothing behind.
+published by a person in the admin, never by the import. Every file is checked before any
+is applied, and by default one rejected file leaves the database as it was.
 """
 
 import re
@@ -21,23 +21,29 @@ from django.db import DataError, transaction
 from django.db.models import Model, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from modelcluster.models import ClusterableModel, get_all_child_relations
-from wagtail.coreutils import find_available_slug, get_content_languages
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail_localize.models import (
     StringNotUsedInContext,
+    StringSegment,
+    StringTranslation,
     Translation,
-    TranslationLog,
     TranslationSource,
     UnknownContext,
     UnknownString,
 )
 from wagtail_localize.segments.ingest import ingest_segments
+from wagtail_localize.strings import StringValue
 
 import polib
 
 from .models import CooperationTheme, ExchangeStoryPage, PartnerCityPage
+from .translation_drafts import is_converted_alias
+from .translation_memory import display_text, rich_text_contexts, suggestions_for, translation_error
+from .translation_review import save_translation_draft
 from .translation_status import coverage_for, source_locale
 
 # Header fields, beside the standard "Language". Together they identify what the file
@@ -73,16 +79,9 @@ class ExportedFile:
     path: Path
     title: str
     strings: int
+    # Translated, not counting the fuzzy suggestions.
     translated: int
-
-
-@dataclass(frozen=True)
-class ImportedFile:
-    path: Path
-    title: str
-    language_code: str
-    applied: int
-    draft: bool
+    suggested: int
 
 
 @dataclass(frozen=True)
@@ -190,15 +189,43 @@ def current_source(obj: TranslatableMixin) -> TranslationSource:
 
 
 def build_po(obj: TranslatableMixin, locale: Locale) -> polib.POFile:
+    """The PO file of ``obj`` for ``locale``, from the object's current content.
+
+    Plain-text strings are written as the translator reads them (``AT&T``, not the
+    ``AT&amp;T`` wagtail-localize stores); rich text keeps its inline HTML. Untranslated
+    strings with an earlier translation get it as a ``fuzzy`` suggestion, with the earlier
+    source text as ``#| msgid`` when the source changed: a suggestion is not a
+    translation until a translator confirms it by removing the flag.
+    """
     source = current_source(obj)
     translation = Translation.objects.filter(source=source, target_locale=locale).first()
-    po = (translation or Translation(source=source, target_locale=locale)).export_po()
+    translation = translation or Translation(source=source, target_locale=locale)
+    po = translation.export_po()
     po.metadata.pop(WAGTAIL_LOCALIZE_TRANSLATION_ID, None)
+    rich = set(rich_text_contexts(source.pk).values())
+    suggestions = {
+        (suggestion.context_path, suggestion.source): suggestion
+        for suggestion in suggestions_for(translation)
+    }
+    for entry in po:
+        if entry.obsolete:
+            continue
+        suggestion = suggestions.get((entry.msgctxt, entry.msgid))
+        if entry.msgctxt not in rich:
+            entry.msgid = display_text(entry.msgid, plain_text=True)
+            entry.msgstr = display_text(entry.msgstr, plain_text=True)
+        if suggestion is not None and not entry.msgstr:
+            entry.msgstr = suggestion.translation_text
+            entry.flags.append("fuzzy")
+            if suggestion.previous_source is not None:
+                entry.previous_msgid = suggestion.previous_source_text
     source_language = source.locale.get_display_name()
     target_language = locale.get_display_name()
     po.header = (
         f"{source.object_repr}: {source_language} → {target_language}.\n"
         "Fill in each msgstr; do not change msgid, msgctxt or the header below.\n"
+        "Entries marked fuzzy hold an earlier translation: correct it if needed and remove\n"
+        "the fuzzy flag to use it; fuzzy entries are not imported.\n"
         "Send the file back as it is: it is applied as a draft, reviewed, then published."
     )
     po.metadata.update(
@@ -235,7 +262,8 @@ def export_object(obj: TranslatableMixin, locale: Locale, directory: Path) -> Ex
         path=path,
         title=po.metadata[OBJECT_TITLE],
         strings=len(entries),
-        translated=sum(1 for entry in entries if entry.msgstr),
+        translated=sum(1 for entry in entries if entry.msgstr and not entry.fuzzy),
+        suggested=sum(1 for entry in entries if entry.fuzzy),
     )
 
 
@@ -264,20 +292,41 @@ def read_po(path: Path) -> polib.POFile:
     return po
 
 
+def normalised_language(value: str) -> str:
+    """A language code as configured for content: ``es_ES``, ``es-ES`` and ``ES`` give ``es``.
+
+    A code no configured language matches comes back lower-cased, for the error message.
+    """
+    code = value.strip().replace("_", "-").lower()
+    try:
+        return get_supported_content_language_variant(code)
+    except LookupError:
+        return code
+
+
 def check_locale(po: polib.POFile, expected: Locale | None) -> Locale:
-    code = po.metadata[TARGET_LOCALE]
-    language = po.metadata.get("Language")
-    if language and language != code:
+    declared = po.metadata[TARGET_LOCALE]
+    language = (po.metadata.get("Language") or "").strip()
+    if not language:
+        raise RejectedFile(
+            _(
+                "Missing language: the header “Language” is empty. Put back the language "
+                "code of the translation (“%(code)s”), or export the page again."
+            )
+            % {"code": declared}
+        )
+    code = normalised_language(declared)
+    if normalised_language(language) != code:
         raise RejectedFile(
             _("Wrong locale: the header says both “%(language)s” and “%(code)s”.")
-            % {"language": language, "code": code}
+            % {"language": language, "code": declared}
         )
     if expected is not None and code != expected.language_code:
         raise RejectedFile(
             _("Wrong locale: this file translates into “%(code)s”, not “%(expected)s”.")
             % {"code": code, "expected": expected.language_code}
         )
-    if code == po.metadata[SOURCE_LOCALE]:
+    if code == normalised_language(po.metadata[SOURCE_LOCALE]):
         raise RejectedFile(
             _("Wrong locale: “%(code)s” is the language of the source.") % {"code": code}
         )
@@ -288,6 +337,11 @@ def check_locale(po: polib.POFile, expected: Locale | None) -> Locale:
 
 
 def check_source(po: polib.POFile) -> TranslationSource:
+    """The file's source, extracted again from the object's current content if it changed.
+
+    A file is current only if it was exported from that content: otherwise the draft would
+    be built from an old extract (a deleted milestone back, old coordinates).
+    """
     source_id = po.metadata[TRANSLATION_SOURCE_ID]
     source = None
     if source_id.isdigit():
@@ -305,7 +359,7 @@ def check_source(po: polib.POFile) -> TranslationSource:
             % {"code": po.metadata[SOURCE_LOCALE], "site": source.locale.language_code}
         )
     try:
-        source.get_source_instance()
+        instance = source.get_source_instance()
     except ObjectDoesNotExist as error:
         raise RejectedFile(
             _("Unknown source: %(title)s has been deleted.") % {"title": source.object_repr}
@@ -316,7 +370,12 @@ def check_source(po: polib.POFile) -> TranslationSource:
         raise RejectedFile(
             _("Malformed header: %(field)s is not a date.") % {"field": SOURCE_VERSION}
         ) from error
+    source = current_source(instance)
     if version != source.last_updated_at:
+        changed = source.last_updated_at
+        published = getattr(instance, "last_published_at", None)
+        if published and published > version:
+            changed = published
         raise RejectedFile(
             _(
                 "Stale source: %(title)s changed on %(changed)s, after this file was exported "
@@ -325,7 +384,7 @@ def check_source(po: polib.POFile) -> TranslationSource:
             )
             % {
                 "title": source.object_repr,
-                "changed": source.last_updated_at.isoformat(timespec="minutes"),
+                "changed": changed.isoformat(timespec="minutes"),
                 "exported": version.isoformat(timespec="minutes"),
             }
         )
@@ -383,6 +442,75 @@ def describe_import_warnings(warnings: list) -> str:
     return "; ".join(described)
 
 
+@dataclass(frozen=True)
+class InvalidString:
+    """A translation wagtail-localize would mark erroneous, and so never use."""
+
+    context: str
+    msgid: str
+    reason: str
+
+    def __str__(self) -> str:
+        return _("msgctxt “%(context)s”, msgid “%(text)s”: %(reason)s") % {
+            "context": self.context,
+            "text": self.msgid[:60],
+            "reason": self.reason,
+        }
+
+
+def describe_invalid(invalid: Sequence[InvalidString]) -> str:
+    return "; ".join(str(item) for item in invalid)
+
+
+def to_stored_form(
+    po: polib.POFile, source: TranslationSource
+) -> list[tuple[polib.POEntry, InvalidString]]:
+    """Rewrite the entries as wagtail-localize stores them; return the erroneous ones.
+
+    Plain-text msgids were written as text: they are mapped back to the stored strings, and
+    their msgstrs escaped as text (``AT&T`` stays ``AT&T``). Rich text is inline HTML both
+    ways. An entry that matches no string of the source raises RejectedFile. Erroneous
+    translations are left in place: the caller decides whether they refuse the file.
+    """
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    rich = rich_text_contexts(source.pk)
+    known: dict[tuple[str, str], tuple[str, bool]] = {}
+    for segment in segments:
+        plain = segment.context_id not in rich
+        text = display_text(segment.string.data, plain_text=plain)
+        known[(segment.context.path, text)] = (segment.string.data, plain)
+    contexts = {context for context, _text in known}
+    texts = {text for _context, text in known}
+
+    warnings, invalid = [], []
+    for index, entry in enumerate(po):
+        found = known.get((entry.msgctxt, entry.msgid))
+        if found is None:
+            if entry.msgctxt not in contexts:
+                warnings.append(UnknownContext(index, entry.msgctxt))
+            elif entry.msgid not in texts:
+                warnings.append(UnknownString(index, entry.msgid))
+            else:
+                warnings.append(StringNotUsedInContext(index, entry.msgid, entry.msgctxt))
+            continue
+        data, plain = found
+        shown, entry.msgid = entry.msgid, data
+        if not entry.msgstr:
+            continue
+        value = StringValue.from_plaintext(entry.msgstr).data if plain else entry.msgstr
+        error = translation_error(data, value)
+        if error:
+            invalid.append((entry, InvalidString(entry.msgctxt, shown, error)))
+            continue
+        entry.msgstr = value if plain else StringValue.from_translated_html(value).data
+    if warnings:
+        raise RejectedFile(
+            _("The file does not match its source: %(problems)s.")
+            % {"problems": describe_import_warnings(warnings)}
+        )
+    return invalid
+
+
 def validate_translation(source: TranslationSource, locale: Locale) -> None:
     """Raise ValidationError if the translated text does not fit its fields.
 
@@ -415,46 +543,109 @@ def validate_translation(source: TranslationSource, locale: Locale) -> None:
 def save_as_draft(translation: Translation, user=None) -> bool:
     """Save the translation without publishing it; False for models that have no drafts.
 
-    wagtail-localize's ``save_target(publish=False)`` writes the new text into the page row,
-    which is what the public site shows when that translation is already live: there, the
-    new version is stored as a revision only, for a person to review and publish.
+    A page that exists is saved by the review module's ``save_translation_draft``, which
+    keeps live content untouched. A missing page, or an alias of the source, is created or
+    converted by wagtail-localize as a draft; a converted alias is then unpublished (as
+    ``translation_drafts`` does when live status is not synchronised) so nothing goes live.
     """
     source = translation.source
     locale = translation.target_locale
-    if not issubclass(source.specific_content_type.model_class(), DraftStateMixin):
+    model = source.specific_content_type.model_class()
+    if not issubclass(model, DraftStateMixin):
         translation.save_target(user=user, publish=True)
         return False
     try:
         target = source.get_translated_instance(locale)
     except ObjectDoesNotExist:
         target = None
-    if target is None or not target.live or getattr(target, "alias_of_id", None):
-        translation.save_target(user=user, publish=False)
+    if isinstance(target, Page) and not target.alias_of_id:
+        save_translation_draft(translation, target, user)
         return True
-    instance = source.get_ephemeral_translated_instance(locale, fallback=True)
-    if isinstance(instance, Page):
-        instance.slug = find_available_slug(
-            instance.get_parent(), slugify(instance.slug), ignore_page_id=instance.pk
-        )
-    revision = instance.save_revision(user=user)
-    TranslationLog.objects.create(source=source, locale=locale, revision=revision)
+    translation.save_target(user=user, publish=False)
+    if issubclass(model, Page):
+        page = Page.objects.get(translation_key=source.object_id, locale=locale)
+        if is_converted_alias(page):
+            page.specific.unpublish(user=None)
     return True
 
 
-def import_file(path: Path, *, locale: Locale | None = None, user=None) -> ImportedFile:
-    """Apply one PO file as a draft translation, or raise RejectedFile having written nothing."""
+@dataclass
+class PreparedFile:
+    """A file checked against the site, ready to apply."""
+
+    path: Path
+    po: polib.POFile
+    source: TranslationSource
+    target: Locale
+    # Fuzzy entries with a suggestion, ignored.
+    fuzzy: int
+    # Erroneous translations left out (only with ``skip_invalid``).
+    skipped: list[InvalidString]
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    path: Path
+    title: str
+    language_code: str
+    applied: int
+    # The translation is a draft waiting for review (pages); False for a snippet.
+    draft: bool
+    fuzzy: int = 0
+    skipped: tuple[InvalidString, ...] = ()
+    page_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    imported: list[ImportedFile]
+    # (file, why it was rejected)
+    rejected: list[tuple[Path, str]]
+    # Files found valid but not applied because others were rejected (all-or-nothing).
+    withheld: list[Path]
+
+
+def prepare_file(
+    path: Path, *, locale: Locale | None = None, skip_invalid: bool = False
+) -> PreparedFile:
+    """Check one file without writing any translation; raise RejectedFile saying why."""
     po = read_po(path)
     target = check_locale(po, locale)
     source = check_source(po)
     check_not_edited_by_hand(source, target)
     for entry in po.obsolete_entries():
         po.remove(entry)
+    po.metadata.pop(WAGTAIL_LOCALIZE_TRANSLATION_ID, None)
+    fuzzy = 0
     for entry in po:
         if entry.fuzzy:
-            # A guess the translator has not confirmed: leave that segment untranslated.
+            # A suggestion the translator has not confirmed: that string stays untranslated.
+            fuzzy += bool(entry.msgstr)
             entry.msgstr = ""
-    po.metadata.pop(WAGTAIL_LOCALIZE_TRANSLATION_ID, None)
     check_page_title(po, source)
+    found = to_stored_form(po, source)
+    invalid = [problem for _entry, problem in found]
+    if invalid and not skip_invalid:
+        raise RejectedFile(
+            ngettext(
+                "%(count)d translation is not valid, so nothing of the file was applied: "
+                "%(problems)s. Correct it, or import with --skip-invalid to apply the file "
+                "without it.",
+                "%(count)d translations are not valid, so nothing of the file was applied: "
+                "%(problems)s. Correct them, or import with --skip-invalid to apply the file "
+                "without them.",
+                len(invalid),
+            )
+            % {"count": len(invalid), "problems": describe_invalid(invalid)}
+        )
+    for entry, _problem in found:
+        entry.msgstr = ""
+    return PreparedFile(path, po, source, target, fuzzy, invalid)
+
+
+def apply_file(prepared: PreparedFile, *, user=None) -> ImportedFile:
+    """Apply a checked file as a draft translation, or raise RejectedFile having written nothing."""
+    po, source, target = prepared.po, prepared.source, prepared.target
     try:
         with transaction.atomic():
             translation, _created = Translation.objects.get_or_create(
@@ -466,8 +657,14 @@ def import_file(path: Path, *, locale: Locale | None = None, user=None) -> Impor
                     _("The file does not match its source: %(problems)s.")
                     % {"problems": describe_import_warnings(warnings)}
                 )
+            check_nothing_erroneous(po, source, target)
             validate_translation(source, target)
             draft = save_as_draft(translation, user=user)
+            page_id = None
+            if draft:
+                page = Page.objects.get(translation_key=source.object_id, locale=target)
+                draft = not page.live or page.has_unpublished_changes
+                page_id = page.pk
     except DataError as error:
         # A value the database refuses that validation did not foresee.
         raise RejectedFile(
@@ -482,9 +679,71 @@ def import_file(path: Path, *, locale: Locale | None = None, user=None) -> Impor
             _("The translation is not valid: %(problems)s.") % {"problems": problems}
         ) from error
     return ImportedFile(
-        path=path,
+        path=prepared.path,
         title=source.object_repr,
         language_code=target.language_code,
         applied=sum(1 for entry in po if entry.msgstr),
         draft=draft,
+        fuzzy=prepared.fuzzy,
+        skipped=tuple(prepared.skipped),
+        page_id=page_id,
     )
+
+
+def check_nothing_erroneous(po: polib.POFile, source: TranslationSource, locale: Locale) -> None:
+    """Refuse the file if wagtail-localize marked any of its translations erroneous anyway."""
+    stored = {(entry.msgctxt, entry.msgid) for entry in po if entry.msgstr}
+    erroneous = [
+        InvalidString(path, display_text(data, plain_text=True), "")
+        for path, data in StringTranslation.objects.filter(
+            context__object_id=source.object_id, locale=locale, has_error=True
+        ).values_list("context__path", "translation_of__data")
+        if (path, data) in stored
+    ]
+    if erroneous:
+        raise RejectedFile(
+            _("wagtail-localize refused these translations: %(problems)s.")
+            % {"problems": "; ".join(f"{item.context}: {item.msgid[:60]}" for item in erroneous)}
+        )
+
+
+def import_file(
+    path: Path, *, locale: Locale | None = None, user=None, skip_invalid: bool = False
+) -> ImportedFile:
+    """Check and apply one PO file as a draft, or raise RejectedFile having written nothing."""
+    return apply_file(prepare_file(path, locale=locale, skip_invalid=skip_invalid), user=user)
+
+
+def import_files(
+    paths: Iterable[Path],
+    *,
+    locale: Locale | None = None,
+    user=None,
+    skip_invalid: bool = False,
+    partial: bool = False,
+) -> ImportReport:
+    """Check every file, then apply them: all or none, unless ``partial``.
+
+    Every file is checked before any is applied. By default one rejected file (when
+    checked, or when applied) leaves the database as it was; with ``partial`` the valid
+    files are applied and the rejected ones left out, each in its own transaction.
+    """
+    prepared, rejected = [], []
+    for path in paths:
+        try:
+            prepared.append(prepare_file(path, locale=locale, skip_invalid=skip_invalid))
+        except RejectedFile as error:
+            rejected.append((path, str(error)))
+    if rejected and not partial:
+        return ImportReport([], rejected, [item.path for item in prepared])
+    imported: list[ImportedFile] = []
+    with transaction.atomic():
+        for item in prepared:
+            try:
+                imported.append(apply_file(item, user=user))
+            except RejectedFile as error:
+                rejected.append((item.path, str(error)))
+        if rejected and not partial:
+            transaction.set_rollback(True)
+            return ImportReport([], rejected, [item.path for item in imported])
+    return ImportReport(imported, rejected, [])

@@ -4,15 +4,19 @@ import datetime
 from io import StringIO
 
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone, translation
 
+from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 import polib
 import pytest
 
 from tests import factories
+from tests.cms.translation_helpers import alias
 from tests.twinning.localize_helpers import (
+    admin_user,
     in_locale,
     locale,
     publish,
@@ -152,9 +156,12 @@ def test_export_includes_a_complete_translation_once_its_source_changed(
     export("--locale", "de", "--partner", "Q3437", out=tmp_path)
 
     _path, po = po_for(tmp_path, perugia)
-    entries = {entry.msgid: entry.msgstr for entry in po if not entry.obsolete}
-    assert entries["Pérouse, capitale de l'Ombrie."] == ""  # the new text, to translate
-    assert entries["Pérouse"] == "Perugia"
+    entries = {entry.msgid: entry for entry in po if not entry.obsolete}
+    # The new text, to translate: the earlier translation is only a fuzzy suggestion.
+    changed = entries["Pérouse, capitale de l'Ombrie."]
+    assert changed.fuzzy and changed.msgstr == "Perugia, Partnerstadt."
+    assert changed.previous_msgid == "Pérouse, ville partenaire d'Aix-en-Provence."
+    assert entries["Pérouse"].msgstr == "Perugia" and not entries["Pérouse"].fuzzy
 
 
 @pytest.mark.parametrize("partner", ["tubingen", "Q3806", "pk"])
@@ -400,9 +407,7 @@ def test_import_rejects_an_invalid_translation_and_writes_nothing(
     assert_nothing_written(tubingen)
 
 
-def test_import_applies_good_files_and_rejects_bad_ones_one_by_one(
-    tubingen, perugia, languages, tmp_path
-):
+def two_files_one_stale(tmp_path, tubingen, perugia):
     export("--locale", "de", "--partner", "tubingen", out=tmp_path)
     export("--locale", "de", "--partner", "perouse", out=tmp_path)
     good, _po = po_for(tmp_path, perugia)
@@ -411,7 +416,32 @@ def test_import_applies_good_files_and_rejects_bad_ones_one_by_one(
     fill(bad, {"Signature du jumelage": "Unterzeichnung"})
     set_header("X-Twinning-Source-Version", "2001-01-01T00:00:00+00:00")(bad)
 
+
+def test_import_of_several_files_writes_nothing_when_one_is_rejected(
+    tubingen, perugia, languages, tmp_path
+):
+    two_files_one_stale(tmp_path, tubingen, perugia)
+
     stdout, stderr, error = import_(tmp_path)
+
+    assert "Stale source" in stderr
+    assert "Imported" not in stdout
+    assert str(error) == (
+        "1 of 2 files rejected: nothing was imported. Correct them, or use --partial to "
+        "apply the other files."
+    )
+    assert_nothing_written(tubingen)
+    assert not PartnerCityPage.objects.filter(
+        translation_key=perugia.translation_key, locale__language_code="de"
+    ).exists()
+
+
+def test_import_partial_applies_good_files_and_rejects_bad_ones_one_by_one(
+    tubingen, perugia, languages, tmp_path
+):
+    two_files_one_stale(tmp_path, tubingen, perugia)
+
+    stdout, stderr, error = import_(tmp_path, "--partial")
 
     assert "Imported 1 file" in stdout
     assert "Stale source" in stderr
@@ -481,3 +511,260 @@ def test_source_version_is_the_translation_source_update_time(tubingen, language
     version = datetime.datetime.fromisoformat(po.metadata["X-Twinning-Source-Version"])
     assert version == source.last_updated_at
     assert version <= timezone.now()
+
+
+# Checked against the page's current content ---------------------------------------------
+
+
+def admin_submits(client, page, *codes):
+    """ "Translate this page" in the admin, for the given locales."""
+    admin_user(client)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locale(code).pk for code in codes]},
+    )
+    assert response.status_code == 302
+    translation.activate("en")  # the request left the admin's language active
+
+
+def test_import_refuses_a_file_exported_before_the_french_page_was_published_again(
+    client, tubingen, languages, tmp_path, django_capture_on_commit_callbacks
+):
+    admin_submits(client, tubingen, "de")
+    export("--locale", "de", "--partner", "tubingen", out=tmp_path)
+    path, _po = po_for(tmp_path, tubingen)
+    fill(path, {"Signature du jumelage": "Unterzeichnung", "Prix de l'Europe": "Europapreis"})
+    # The French editor deletes a milestone and corrects the latitude; nobody re-extracts.
+    french = PartnerCityPage.objects.get(pk=tubingen.pk)
+    french.milestones.remove(french.milestones.get(title="Prix de l'Europe"))
+    french.latitude = "48.52000"
+    with django_capture_on_commit_callbacks(execute=True):
+        french.save_revision().publish()
+
+    _stdout, stderr, error = import_(path)
+
+    assert "Stale source: Tübingen changed on" in stderr and "Export it again" in stderr
+    assert error is not None
+    assert not StringTranslation.objects.filter(data="Europapreis").exists()
+    german = in_locale(tubingen, "de")
+    assert german.get_latest_revision_as_object().milestones.count() == 2  # as before
+    again = tmp_path / "again"
+    export("--locale", "de", "--partner", "tubingen", out=again)
+    _path, po = po_for(again, tubingen)
+    assert "Prix de l'Europe" not in {entry.msgid for entry in po if not entry.obsolete}
+
+
+# Erroneous translations -------------------------------------------------------------------
+
+
+@pytest.fixture
+def rich_tubingen(tubingen, django_capture_on_commit_callbacks):
+    tubingen.body = [("paragraph", RichText("<p>Jumelage <b>signé</b> en 1960.</p>"))]
+    with django_capture_on_commit_callbacks(execute=True):
+        tubingen.save_revision().publish()
+    return PartnerCityPage.objects.get(pk=tubingen.pk)
+
+
+@pytest.mark.parametrize(
+    "bad, reason",
+    [
+        ("<p>Partnerschaft</p> <b>unterzeichnet</b> 1960.", "<p> tag is not allowed"),
+        ("<script>alert(1)</script>", "<script> tag is not allowed"),
+    ],
+)
+def test_import_refuses_a_file_with_an_erroneous_translation_and_names_it(
+    rich_tubingen, languages, tmp_path, bad, reason
+):
+    export("--locale", "de", "--partner", "tubingen", out=tmp_path)
+    path, _po = po_for(tmp_path, rich_tubingen)
+    fill(path, {"Jumelage <b>signé</b> en 1960.": bad, "Signature du jumelage": "Unterzeichnung"})
+
+    _stdout, stderr, error = import_(path)
+
+    assert "1 translation is not valid, so nothing of the file was applied" in stderr
+    assert "msgid “Jumelage <b>signé</b> en 1960.”" in stderr
+    assert "msgctxt “body." in stderr and reason in stderr
+    assert "--skip-invalid" in stderr
+    assert error is not None
+    assert_nothing_written(rich_tubingen)
+
+
+def test_import_skip_invalid_applies_the_rest_and_lists_what_it_left_out(
+    rich_tubingen, languages, tmp_path
+):
+    export("--locale", "de", "--partner", "tubingen", out=tmp_path)
+    path, _po = po_for(tmp_path, rich_tubingen)
+    fill(
+        path,
+        {"Jumelage <b>signé</b> en 1960.": "<div>1960</div>", "Signature du jumelage": "Unterz."},
+    )
+
+    stdout, stderr, error = import_(path, "--skip-invalid")
+
+    assert error is None
+    assert "without its invalid translations" in stderr and "<div> tag is not allowed" in stderr
+    assert "Imported 1 file, 1 translated strings" in stdout
+    assert "0 fuzzy suggestion(s), still to confirm, and 1 invalid translation(s)" in stdout
+    assert StringTranslation.objects.get(data="Unterz.").has_error is False
+    assert not StringTranslation.objects.filter(data__contains="<div>").exists()
+    draft = in_locale(rich_tubingen, "de").get_latest_revision_as_object()
+    assert "Jumelage <b>signé</b> en 1960." in str(draft.body[0].value)
+
+
+# Plain text is text ---------------------------------------------------------------------
+
+
+def test_ampersands_in_plain_text_survive_export_and_import(
+    tubingen, languages, tmp_path, django_capture_on_commit_callbacks
+):
+    tubingen.intro = "Partenariat R&D avec AT&T."
+    with django_capture_on_commit_callbacks(execute=True):
+        tubingen.save_revision().publish()
+    export("--locale", "de", "--partner", "tubingen", out=tmp_path)
+    path, po = po_for(tmp_path, tubingen)
+    assert "Partenariat R&D avec AT&T." in {entry.msgid for entry in po}  # not &amp;
+    fill(path, {"Partenariat R&D avec AT&T.": "F&E-Partnerschaft mit AT&T <3."})
+
+    _stdout, _stderr, error = import_(path)
+
+    assert error is None
+    draft = in_locale(tubingen, "de").get_latest_revision_as_object()
+    assert draft.intro == "F&E-Partnerschaft mit AT&T <3."
+
+
+# Language header --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["es", "es_ES", "es-ES", "ES", " es-es "])
+def test_import_accepts_common_spellings_of_the_language(tubingen, db, tmp_path, header):
+    locale("es")
+    export("--locale", "es", "--partner", "tubingen", out=tmp_path)
+    path, _po = po_for(tmp_path, tubingen, "es")
+    fill(path, {"Signature du jumelage": "Firma del hermanamiento"})
+    set_header("Language", header)(path)
+
+    stdout, stderr, error = import_(path)
+
+    assert error is None, stderr
+    assert "Imported 1 file, 1 translated strings" in stdout
+    assert "Firma del hermanamiento" in in_locale(tubingen, "es").milestones.values_list(
+        "title", flat=True
+    )
+
+
+@pytest.mark.parametrize(
+    "header, message",
+    [
+        ("", "Missing language: the header “Language” is empty"),
+        ("klingon", "Wrong locale: the header says both “klingon” and “de”"),
+        ("xx_DE", "Wrong locale: the header says both “xx_DE” and “de”"),
+    ],
+)
+def test_import_refuses_an_empty_or_unknown_language(
+    tubingen, languages, tmp_path, header, message
+):
+    _stdout, stderr, error = rejected(tmp_path, tubingen, set_header("Language", header))
+
+    assert message in stderr
+    assert error is not None
+    assert_nothing_written(tubingen)
+
+
+# Never published ------------------------------------------------------------------------
+
+
+def test_import_over_a_live_german_page_leaves_it_as_published_and_adds_a_draft(
+    client, tubingen, languages, tmp_path, django_capture_on_commit_callbacks
+):
+    admin_submits(client, tubingen, "de")
+    translate_strings(tubingen, "de", {"Signature du jumelage": "Unterzeichnung"})
+    publish(tubingen, "de", django_capture_on_commit_callbacks)
+    german = in_locale(tubingen, "de")
+    revisions = german.revisions.count()
+    export("--locale", "de", "--partner", "tubingen", out=tmp_path)
+    path, _po = po_for(tmp_path, tubingen)
+    fill(path, {"Signature du jumelage": "Vertrag", "Prix de l'Europe": "Europapreis"})
+
+    stdout, _stderr, error = import_(path)
+
+    assert error is None
+    assert "Imported 1 file, 2 translated strings: 1 draft(s) to review" in stdout
+    german = in_locale(tubingen, "de")
+    assert german.live and german.has_unpublished_changes
+    live_titles = set(german.milestones.values_list("title", flat=True))
+    assert live_titles == {"Unterzeichnung", "Prix de l'Europe"}  # the live row, unchanged
+    assert german.revisions.count() == revisions + 1
+    draft = german.get_latest_revision_as_object()
+    assert {m.title for m in draft.milestones.all()} == {"Vertrag", "Europapreis"}
+
+
+def test_import_of_a_new_translation_leaves_a_draft_nobody_sees(
+    client, client_fr, tubingen, languages, tmp_path
+):
+    export("--locale", "de", "--partner", "tubingen", out=tmp_path)
+    path, _po = po_for(tmp_path, tubingen)
+    fill(path, {"Tübingen": "Tübingen (de)"})
+
+    stdout, _stderr, _error = import_(path)
+
+    assert "1 draft(s) to review and publish in the admin" in stdout
+    german = in_locale(tubingen, "de")
+    assert not german.live and german.draft_title == "Tübingen (de)"
+
+
+# Suggestions are not translations -------------------------------------------------------
+
+
+def test_fuzzy_suggestions_are_imported_only_once_confirmed(
+    client, tubingen, languages, tmp_path, django_capture_on_commit_callbacks
+):
+    admin_submits(client, tubingen, "de")
+    translate_strings(tubingen, "de", {"Signature du jumelage": "Unterzeichnung 1960"})
+    signing = tubingen.milestones.get(title="Signature du jumelage")
+    signing.title = "Signature du jumelage (1960)"
+    signing.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        PartnerCityPage.objects.get(pk=tubingen.pk).save_revision().publish()
+    summary = export("--locale", "de", "--partner", "tubingen", out=tmp_path)
+    path, po = po_for(tmp_path, tubingen)
+    (entry,) = [e for e in po if e.msgid == "Signature du jumelage (1960)"]
+    assert entry.fuzzy and entry.msgstr == "Unterzeichnung 1960"
+    assert entry.previous_msgid == "Signature du jumelage"
+    assert "0 of them already translated" in summary
+    assert "1 untranslated string has a suggestion from an earlier translation" in summary
+
+    stdout, _stderr, _error = import_(path)
+
+    assert "Imported 1 file, 0 translated strings" in stdout
+    assert "Not imported: 1 fuzzy suggestion(s)" in stdout
+    assert not StringTranslation.objects.filter(
+        translation_of__data="Signature du jumelage (1960)"
+    ).exists()
+
+    po = polib.pofile(str(path))
+    for entry in po:
+        if entry.msgid == "Signature du jumelage (1960)":
+            entry.flags.remove("fuzzy")  # confirmed by the translator
+    po.save(str(path))
+    stdout, _stderr, error = import_(path)
+    assert error is None and "1 translated strings" in stdout
+    assert StringTranslation.objects.get(
+        translation_of__data="Signature du jumelage (1960)"
+    ).data == ("Unterzeichnung 1960")
+
+
+def test_import_over_an_alias_of_a_synchronised_tree_leaves_a_draft(
+    client_fr, tubingen, languages, tmp_path
+):
+    alias(tubingen, "de")  # the German tree synchronised: Tübingen shown in French
+    export("--locale", "de", "--partner", "tubingen", out=tmp_path)
+    path, _po = po_for(tmp_path, tubingen)
+    fill(path, {"Signature du jumelage": "Unterzeichnung"})
+
+    stdout, _stderr, error = import_(path)
+
+    assert error is None
+    assert "1 draft(s) to review and publish in the admin" in stdout
+    german = in_locale(tubingen, "de")
+    assert german.alias_of_id is None and not german.live
+    assert "Unterzeichnung" in german.milestones.values_list("title", flat=True)

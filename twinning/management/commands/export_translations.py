@@ -16,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Export PO files for translators: one per live, public page (and cooperation theme) "
         "that is missing, incomplete or out of date in the given locale. Each file holds the "
-        "source strings, the translations made so far and the page's identity in its header."
+        "source strings, the translations made so far, earlier translations as fuzzy suggestions, "
+        "and the page's identity in its header. The page's current content is extracted first."
     )
 
     def add_arguments(self, parser):
@@ -64,7 +65,10 @@ class Command(BaseCommand):
 
         if verbosity >= 2:
             for item in exported:
-                self.stdout.write(f"  {item.path.name}: {item.translated}/{item.strings}")
+                self.stdout.write(
+                    f"  {item.path.name}: {item.translated}/{item.strings}"
+                    + (f" (+{item.suggested} fuzzy)" if item.suggested else "")
+                )
         figures = {
             "count": len(exported),
             "language": target.get_display_name(),
@@ -80,6 +84,18 @@ class Command(BaseCommand):
             figures["count"],
         )
         self.stdout.write(self.style.SUCCESS(summary % figures))
+        suggested = sum(item.suggested for item in exported)
+        if suggested:
+            self.stdout.write(
+                ngettext(
+                    "%(count)d untranslated string has a suggestion from an earlier "
+                    "translation, marked fuzzy: it is imported only once confirmed.",
+                    "%(count)d untranslated strings have a suggestion from an earlier "
+                    "translation, marked fuzzy: they are imported only once confirmed.",
+                    suggested,
+                )
+                % {"count": suggested}
+            )
         if plan.up_to_date:
             self.stdout.write(
                 _("Up to date, not exported: %(count)d.") % {"count": len(plan.up_to_date)}

@@ -14,9 +14,12 @@ from twinning import po_exchange
 
 class Command(BaseCommand):
     help = (
-        "Import PO files made by export_translations: each file is checked (locale, source, "
-        "source version, syntax) and applied in full as a draft translation, or rejected "
-        "with nothing written. Drafts are published by an editor in the admin."
+        "Import PO files made by export_translations. Every file is checked first (locale, "
+        "source, source version, syntax, translations wagtail-localize would refuse); then "
+        "all are applied, or none: one rejected file leaves the site as it was, unless "
+        "--partial is given. Pages are saved as drafts to review and publish in the admin, "
+        "never published (cooperation themes have no drafts: they are applied directly); "
+        "fuzzy entries are not imported."
     )
 
     def add_arguments(self, parser):
@@ -24,8 +27,30 @@ class Command(BaseCommand):
         parser.add_argument(
             "--locale", help="Reject files that do not translate into this language code."
         )
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help=(
+                "Apply a file without its invalid translations (listed), instead of rejecting "
+                "the whole file."
+            ),
+        )
+        parser.add_argument(
+            "--partial",
+            action="store_true",
+            help="Apply the valid files even when others are rejected (default: all or none).",
+        )
 
-    def handle(self, *args, paths, locale=None, verbosity=1, **options):
+    def handle(
+        self,
+        *args,
+        paths,
+        locale=None,
+        skip_invalid=False,
+        partial=False,
+        verbosity=1,
+        **options,
+    ):
         expected = None
         if locale:
             try:
@@ -43,32 +68,45 @@ class Command(BaseCommand):
                 _("No .po file in %(paths)s.") % {"paths": ", ".join(str(path) for path in paths)}
             )
 
-        imported, rejected = [], []
-        for path in tqdm(
-            files,
-            desc="Import",
-            unit="file",
-            file=sys.stderr,
-            disable=True if verbosity == 0 else None,
-            leave=False,
-        ):
-            try:
-                imported.append(po_exchange.import_file(path, locale=expected))
-            except po_exchange.RejectedFile as error:
-                rejected.append(path)
+        report = po_exchange.import_files(
+            tqdm(
+                files,
+                desc="Import",
+                unit="file",
+                file=sys.stderr,
+                disable=True if verbosity == 0 else None,
+                leave=False,
+            ),
+            locale=expected,
+            skip_invalid=skip_invalid,
+            partial=partial,
+        )
+        for path, reason in report.rejected:
+            self.stderr.write(
+                _("Rejected %(file)s: %(reason)s") % {"file": path.name, "reason": reason}
+            )
+        for item in report.imported:
+            if item.skipped:
                 self.stderr.write(
-                    _("Rejected %(file)s: %(reason)s") % {"file": path.name, "reason": error}
+                    self.style.WARNING(
+                        _("Applied %(file)s without its invalid translations: %(problems)s.")
+                        % {
+                            "file": item.path.name,
+                            "problems": po_exchange.describe_invalid(item.skipped),
+                        }
+                    )
                 )
 
         if verbosity >= 2:
-            for item in imported:
+            for item in report.imported:
                 self.stdout.write(f"  {item.path.name}: {item.title} ({item.applied} strings)")
+        imported = report.imported
         figures = {
             "count": len(imported),
             "strings": sum(item.applied for item in imported),
-            "drafts": sum(1 for item in imported if item.draft),
+            "drafts": len({item.page_id for item in imported if item.draft}),
+            "applied": sum(1 for item in imported if item.page_id is None and not item.draft),
         }
-        figures["applied"] = figures["count"] - figures["drafts"]
         summary = ngettext(
             "Imported %(count)d file, %(strings)d translated strings: %(drafts)d draft(s) "
             "to review and publish in the admin, %(applied)d snippet(s) applied directly.",
@@ -76,9 +114,28 @@ class Command(BaseCommand):
             "to review and publish in the admin, %(applied)d snippet(s) applied directly.",
             figures["count"],
         )
-        self.stdout.write(self.style.SUCCESS(summary % figures))
-        if rejected:
+        if not report.withheld:
+            self.stdout.write(self.style.SUCCESS(summary % figures))
+        fuzzy = sum(item.fuzzy for item in imported)
+        skipped = sum(len(item.skipped) for item in imported)
+        if fuzzy or skipped:
+            self.stdout.write(
+                _(
+                    "Not imported: %(fuzzy)d fuzzy suggestion(s), still to confirm, and "
+                    "%(skipped)d invalid translation(s)."
+                )
+                % {"fuzzy": fuzzy, "skipped": skipped}
+            )
+        if report.withheld:
+            raise CommandError(
+                _(
+                    "%(rejected)d of %(total)d files rejected: nothing was imported. Correct "
+                    "them, or use --partial to apply the other files."
+                )
+                % {"rejected": len(report.rejected), "total": len(files)}
+            )
+        if report.rejected:
             raise CommandError(
                 _("%(rejected)d of %(total)d files rejected; nothing was written for them.")
-                % {"rejected": len(rejected), "total": len(files)}
+                % {"rejected": len(report.rejected), "total": len(files)}
             )
