@@ -31,6 +31,8 @@ class LanguageCoverage:
     total: int
     translated: int
     out_of_date: int
+    #: Translations (live or not) with a newer version waiting for a reviewer.
+    awaiting_review: int = 0
 
     @property
     def percent(self) -> int:
@@ -49,8 +51,10 @@ class AwaitingStory:
 def language_coverage() -> list[LanguageCoverage]:
     """Per target language, how many live source pages are translated and live there.
 
-    Alias pages are not translations; a translation counts as out of date when the source
-    changed after it was last saved from it.
+    Alias pages are not translations, nor are translations published with none of their
+    text translated (readers get the source's text); a translation counts as out of date
+    when the source changed after it was last saved from it. Translations awaiting review
+    are counted apart: readers still see the live version, or nothing.
     """
     source = source_locale()
     locales = [locale for locale in Locale.objects.order_by("language_code") if locale != source]
@@ -63,13 +67,14 @@ def language_coverage() -> list[LanguageCoverage]:
     rows = []
     for locale in locales:
         figures = [coverage[page.translation_key][locale.language_code] for page in pages]
-        live = [figure for figure in figures if figure.live]
+        translated = [figure for figure in figures if figure.translated]
         rows.append(
             LanguageCoverage(
                 locale=locale,
                 total=len(pages),
-                translated=len(live),
-                out_of_date=sum(1 for figure in live if figure.out_of_date),
+                translated=len(translated),
+                out_of_date=sum(1 for figure in translated if figure.out_of_date),
+                awaiting_review=sum(1 for figure in figures if figure.awaiting_review),
             )
         )
     return rows

@@ -138,12 +138,14 @@ def test_schemas_catch_a_wrong_response(spec, api, world):
     response = api.get(f"/api/v2/pages/{world.tubingen.pk}/").json()
     response["latitude"] = "48.5"
     response["meta"]["translations"][0]["percent"] = 140
+    response["meta"]["translations"][0]["state"] = "perfect"
     response["surprise"] = True
     _media, schema = response_schema(spec, "/pages/{id}/", "200")
     messages = {e.message for e in validator(spec, {}).evolve(schema=schema).iter_errors(response)}
     assert "'48.5' is not of type 'number'" in messages
     assert "Additional properties are not allowed ('surprise' was unexpected)" in messages
     assert "140 is not valid under any of the given schemas" in messages
+    assert "'perfect' is not valid under any of the given schemas" in messages
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ import pytest
 from tests import factories
 from tests.api.conftest import build_world, publish
 from tests.api.helpers import locale, sync
+from tests.twinning.localize_helpers import admin_user, translate_strings
+from tests.twinning.test_coverage import publish_in_editor, submit_for_review, translate_in_admin
 from twinning.api.absolute import URLBuilder
 from twinning.api.references import PageRecord
 from twinning.translation_status import coverage_for
@@ -181,3 +183,57 @@ def test_translations_meta_agrees_with_the_coverage_report(api, db):
     for code in ("de", "ar"):
         assert entries[code]["percent"] == figures[code].percent
         assert entries[code]["out_of_date"] is figures[code].out_of_date is True
+        assert entries[code]["awaiting_review"] is figures[code].awaiting_review is False
+        assert entries[code]["state"] == figures[code].state
+    assert (entries["fr"]["state"], entries["fr"]["awaiting_review"]) == ("live", False)
+
+
+def translations_of(api, page) -> dict[str, dict]:
+    """The ``meta.translations`` a partner reads for ``page``, by language."""
+    item = api.get(f"/api/v2/pages/{page.pk}/").json()
+    return {entry["locale"]: entry for entry in item["meta"]["translations"]}
+
+
+def test_translation_published_with_nothing_translated_is_untranslated_for_partners(
+    api, db, django_capture_on_commit_callbacks
+):
+    """Published from the translation editor before a string was translated: the German
+    page carries French text, and partners are told so."""
+    world = build_world()
+    admin_user(api)
+    german = translate_in_admin(api, world.perugia, django_capture_on_commit_callbacks, "de")
+    publish_in_editor(api, german, django_capture_on_commit_callbacks)
+    api.logout()
+
+    entry = translations_of(api, world.perugia)["de"]
+
+    assert entry["id"] == german.pk
+    assert (entry["percent"], entry["state"]) == (0, "untranslated")
+
+
+def test_translation_awaiting_review_is_flagged_while_partners_read_the_live_one(
+    api, db, django_capture_on_commit_callbacks
+):
+    world = build_world()
+    story = publish(
+        factories.ExchangeStoryPageFactory(
+            parent=world.stories_index, title="Chorales", slug="chorales", summary="Chanter."
+        )
+    )
+    admin_user(api)
+    german = translate_in_admin(api, story, django_capture_on_commit_callbacks, "de")
+    translate_strings(story, "de", {"Chorales": "Chöre", "Chanter.": "Singen."})
+    publish_in_editor(api, german, django_capture_on_commit_callbacks)
+    translate_strings(story, "de", {"Chanter.": "Gemeinsam singen."})
+    submit_for_review(api, german)
+    api.logout()
+
+    entry = translations_of(api, story)["de"]
+    detail = api.get(f"/api/v2/pages/{german.pk}/").json()
+
+    assert (entry["awaiting_review"], entry["out_of_date"], entry["state"]) == (
+        True,
+        False,
+        "awaiting_review",
+    )
+    assert detail["summary"] == "Singen."  # partners read the live version meanwhile

@@ -1,9 +1,13 @@
 """Translation coverage: the service other code reads, and the admin report built on it."""
 
 import datetime
+import re
+from html import unescape
+from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,6 +21,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+import polib
 import pytest
 
 from tests import factories
@@ -31,6 +36,7 @@ from tests.twinning.localize_helpers import (
     translate_strings,
     translation_of,
 )
+from twinning.translation_review import URL_NAME as TRANSLATION_REVIEW_URL
 from twinning.translation_status import Coverage, coverage_for
 
 REPORT = reverse("twinning_translation_coverage")
@@ -44,7 +50,10 @@ def languages(db):
 def test_untranslated_page_has_no_translation_anywhere(tubingen, languages):
     figures = coverage_for([tubingen])[tubingen.translation_key]
     assert set(figures) == {"en", "de", "ar"}  # never the source's own language
-    assert figures["de"] == Coverage("de", False, False, 0, False, None, None)
+    assert figures["de"] == Coverage(
+        "de", False, False, 0, False, tubingen.last_published_at, None, False
+    )
+    assert figures["de"].state == "missing"
 
 
 def test_alias_page_counts_as_not_translated(
@@ -347,3 +356,280 @@ def test_report_is_in_the_reports_menu(client, tubingen, languages):
     admin_user(client)
     response = client.get(reverse("wagtailadmin_home"))
     assert REPORT in response.content.decode()
+
+
+# What editors and translators are told ---------------------------------------------------
+
+
+def translate_in_admin(client, obj, capture, *codes):
+    """ "Translate this page" or "Translate" on a snippet, in wagtail-localize's admin."""
+    if isinstance(obj, Page):
+        url = reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
+    else:
+        meta = obj._meta
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[meta.app_label, meta.model_name, obj.pk],
+        )
+    with capture(execute=True):
+        response = client.post(url, {"locales": [locale(code).pk for code in codes]})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return in_locale(obj, codes[0])
+
+
+def publish_in_editor(client, translated, capture):
+    """The Publish button of wagtail-localize's translation editor."""
+    if isinstance(translated, Page):
+        url = reverse("wagtailadmin_pages:edit", args=[translated.pk])
+    else:
+        url = reverse(
+            f"wagtailsnippets_{translated._meta.app_label}_{translated._meta.model_name}:edit",
+            args=[translated.pk],
+        )
+    with capture(execute=True):
+        response = client.post(url, {"action": "publish"})
+    assert response.status_code == 302, response.content.decode()[:500]
+
+
+def submit_for_review(client, translated):
+    """The project's "Submit for review" step of the translation editor."""
+    response = client.post(reverse(TRANSLATION_REVIEW_URL, args=[translated.pk]))
+    assert response.status_code == 302
+    translated.refresh_from_db()
+    assert translated.workflow_in_progress
+
+
+def report_cell(client, page, code: str) -> tuple[str, str]:
+    """The state a report cell says and its words, for ``page`` in language ``code``."""
+    html = client.get(REPORT).content.decode()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    row = re.search(rf'<tr[^>]*>(?:(?!</tr>).)*href="{edit_url}"(?:(?!</tr>).)*</tr>', html, re.S)
+    assert row, f"no row for {page}"
+    cell = re.search(
+        rf'<td[^>]*data-locale="{code}" data-state="([a-z_]+)">(.*?)</td>', row.group(0), re.S
+    )
+    return cell.group(1), " ".join(unescape(re.sub(r"<[^>]+>", " ", cell.group(2))).split())
+
+
+GERMAN_STORY = {
+    "Étudiants à Tübingen": "Studierende in Tübingen",
+    "etudiants-tubingen": "studierende-in-tuebingen",
+    "Résumé de « Étudiants à Tübingen ».": "Zwanzig Studierende in Tübingen.",
+}
+
+
+@pytest.fixture
+def german_story(client, story, languages, django_capture_on_commit_callbacks):
+    """The French story translated into German in the admin, every string translated, live."""
+    admin_user(client)
+    german = translate_in_admin(client, story, django_capture_on_commit_callbacks, "de")
+    assert translate_strings(story, "de", GERMAN_STORY) == 3
+    publish_in_editor(client, german, django_capture_on_commit_callbacks)
+    german.refresh_from_db()
+    assert german.live
+    return german
+
+
+def test_live_translation_at_zero_percent_is_reported_untranslated(
+    client, tubingen, languages, django_capture_on_commit_callbacks
+):
+    """Published from the translation editor before a single string was translated: the
+    German URL shows French text, which is not a translation."""
+    admin_user(client)
+    german = translate_in_admin(client, tubingen, django_capture_on_commit_callbacks, "de")
+    publish_in_editor(client, german, django_capture_on_commit_callbacks)
+    german.refresh_from_db()
+    assert german.live and german.title == "Tübingen"
+
+    figures = coverage_for([tubingen])[tubingen.translation_key]["de"]
+    assert (figures.live, figures.percent, figures.translated) == (True, 0, False)
+    assert figures.state == "untranslated"
+    assert report_cell(client, tubingen, "de") == (
+        "untranslated",
+        "0 % live No text translated yet",
+    )
+
+    translate_strings(tubingen, "de", {"Signature du jumelage": "Unterzeichnung"})
+    publish_in_editor(client, german, django_capture_on_commit_callbacks)
+
+    assert coverage_for([tubingen])[tubingen.translation_key]["de"].state == "live"
+    assert report_cell(client, tubingen, "de") == ("live", "20 % live")
+
+
+def test_translation_submitted_for_review_awaits_review_while_readers_see_the_live_one(
+    client, client_fr, story, german_story, django_capture_on_commit_callbacks
+):
+    assert report_cell(client, story, "de") == ("live", "100 % live")
+    translate_strings(story, "de", {"Résumé de « Étudiants à Tübingen ».": "Dreißig Studierende."})
+
+    submit_for_review(client, german_story)
+
+    german = coverage_for([story])[story.translation_key]["de"]
+    assert (german.live, german.percent, german.out_of_date) == (True, 100, False)
+    assert german.awaiting_review and german.state == "awaiting_review"
+    assert report_cell(client, story, "de") == ("awaiting_review", "100 % live awaiting review")
+    assert "Dreißig" not in client_fr.get(german_story.url).content.decode()
+
+    task_state = german_story.current_workflow_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[german_story.pk, "approve", task_state.pk]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(approve)
+
+    assert "Dreißig" in client_fr.get(german_story.url).content.decode()
+    assert coverage_for([story])[story.translation_key]["de"].state == "live"
+    assert report_cell(client, story, "de") == ("live", "100 % live")
+
+
+def test_new_translation_submitted_for_review_awaits_review_not_draft(
+    client, story, languages, django_capture_on_commit_callbacks
+):
+    admin_user(client)
+    german = translate_in_admin(client, story, django_capture_on_commit_callbacks, "de")
+    translate_strings(story, "de", GERMAN_STORY)
+    assert report_cell(client, story, "de") == ("draft", "100 % draft")
+
+    submit_for_review(client, german)
+
+    figures = coverage_for([story])[story.translation_key]["de"]
+    assert (figures.live, figures.awaiting_review, figures.state) == (
+        False,
+        True,
+        "awaiting_review",
+    )
+    assert report_cell(client, story, "de") == ("awaiting_review", "100 % draft awaiting review")
+
+
+def test_po_file_imported_over_a_live_translation_awaits_review(
+    client, story, german_story, tmp_path, django_capture_on_commit_callbacks
+):
+    call_command("export_translations", "--locale", "de", "--out", str(tmp_path), stdout=StringIO())
+    assert not list(tmp_path.glob(f"page-{story.pk}-*.po"))  # complete and up to date
+    story.summary = "Vingt étudiants aixois à Tübingen."
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert report_cell(client, story, "de")[0] == "out_of_date"
+    call_command("export_translations", "--locale", "de", "--out", str(tmp_path), stdout=StringIO())
+    (path,) = tmp_path.glob(f"page-{story.pk}-*.de.po")
+    po = polib.pofile(str(path))
+    (changed,) = [entry for entry in po if entry.msgid == "Vingt étudiants aixois à Tübingen."]
+    changed.msgstr = "Zwanzig Studierende aus Aix in Tübingen."
+    changed.flags = [flag for flag in changed.flags if flag != "fuzzy"]  # the translator checked
+    po.save(str(path))
+
+    call_command("import_translations", str(path), stdout=StringIO(), stderr=StringIO())
+
+    german = coverage_for([story])[story.translation_key]["de"]
+    assert (german.live, german.percent, german.out_of_date) == (True, 100, False)
+    assert german.state == "awaiting_review"
+    assert report_cell(client, story, "de") == ("awaiting_review", "100 % live awaiting review")
+
+
+def theme_form_data(theme, **fields) -> dict:
+    data = {
+        "name": theme.name,
+        "slug": theme.slug,
+        "description": theme.description,
+        "sort_order": str(theme.sort_order),
+    }
+    return {**data, **fields}
+
+
+def test_french_theme_edited_without_a_sync_is_out_of_date_and_exported_again(
+    client, languages, tmp_path, django_capture_on_commit_callbacks
+):
+    theme = factories.CooperationThemeFactory(name="Culture", description="Festivals.")
+    admin_user(client)
+    german = translate_in_admin(client, theme, django_capture_on_commit_callbacks, "de")
+    assert coverage_for([theme])[theme.translation_key]["de"].state == "untranslated"
+    translate_strings(theme, "de", {"Culture": "Kultur", "Festivals.": "Feste."})
+    publish_in_editor(client, german, django_capture_on_commit_callbacks)
+    assert coverage_for([theme])[theme.translation_key]["de"].state == "live"
+    call_command("export_translations", "--locale", "de", "--out", str(tmp_path), stdout=StringIO())
+    assert not list(tmp_path.glob("cooperationtheme-*.po"))
+
+    response = client.post(
+        reverse("wagtailsnippets_twinning_cooperationtheme:edit", args=[theme.pk]),
+        theme_form_data(theme, description="Festivals et résidences d'artistes."),
+    )
+    assert response.status_code == 302
+
+    german = coverage_for([theme])[theme.translation_key]["de"]
+    assert (german.percent, german.out_of_date, german.state) == (100, True, "out_of_date")
+    call_command("export_translations", "--locale", "de", "--out", str(tmp_path), stdout=StringIO())
+    (path,) = tmp_path.glob("cooperationtheme-*.de.po")
+    assert "Festivals et résidences d'artistes." in {
+        entry.msgid for entry in polib.pofile(str(path))
+    }
+
+
+def test_theme_saved_without_a_change_to_its_text_stays_up_to_date(
+    client, languages, tmp_path, django_capture_on_commit_callbacks
+):
+    """Reordering themes leaves translators nothing to do: no file is sent to them."""
+    theme = factories.CooperationThemeFactory(name="Culture", description="Festivals.")
+    admin_user(client)
+    german = translate_in_admin(client, theme, django_capture_on_commit_callbacks, "de")
+    translate_strings(theme, "de", {"Culture": "Kultur", "Festivals.": "Feste."})
+    publish_in_editor(client, german, django_capture_on_commit_callbacks)
+
+    response = client.post(
+        reverse("wagtailsnippets_twinning_cooperationtheme:edit", args=[theme.pk]),
+        theme_form_data(theme, sort_order="7"),
+    )
+    assert response.status_code == 302
+
+    assert coverage_for([theme])[theme.translation_key]["de"].state == "live"
+    call_command("export_translations", "--locale", "de", "--out", str(tmp_path), stdout=StringIO())
+    assert not list(tmp_path.glob("cooperationtheme-*.po"))
+
+
+def test_french_actor_renamed_without_a_sync_is_out_of_date(
+    client, tubingen, languages, django_capture_on_commit_callbacks
+):
+    actor = factories.ActorFactory(
+        name="Chorale du Pays d'Aix", description="Chante.", partner_cities=[tubingen]
+    )
+    admin_user(client)
+    german = translate_in_admin(client, actor, django_capture_on_commit_callbacks, "de")
+    translate_strings(actor, "de", {"Chorale du Pays d'Aix": "Chor von Aix", "Chante.": "Singt."})
+    publish_in_editor(client, german, django_capture_on_commit_callbacks)
+    assert coverage_for([actor])[actor.translation_key]["de"].state == "live"
+
+    actor.name = "Chœur du Pays d'Aix"
+    actor.save()
+
+    assert coverage_for([actor])[actor.translation_key]["de"].state == "out_of_date"
+
+
+def test_states_cost_no_query_more_whatever_the_number_of_pages_and_snippets(
+    client, stories_index, languages, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Pages awaiting review and snippets edited since their extraction are told in the
+    same two queries (versions, then figures and review states), plus one per snippet model."""
+    admin_user(client)
+    stories, themes = [], []
+    for n in range(4):
+        story = factories.ExchangeStoryPageFactory(parent=stories_index, title=f"Récit {n}")
+        german = translate_in_admin(client, story, django_capture_on_commit_callbacks, "de")
+        translate_strings(story, "de", {f"Récit {n}": f"Bericht {n}"})
+        publish_in_editor(client, german, django_capture_on_commit_callbacks)
+        translate_strings(story, "de", {f"recit-{n}": f"bericht-{n}"})
+        submit_for_review(client, german)
+        stories.append(story)
+        theme = factories.CooperationThemeFactory(name=f"Thème {n}")
+        translate_in_admin(client, theme, django_capture_on_commit_callbacks, "de")
+        theme.name = f"Thème {n} (nouveau)"
+        theme.save()
+        themes.append(theme)
+    every_locale = [locale("fr"), *languages]
+
+    with django_assert_num_queries(3):
+        one = coverage_for([stories[0], themes[0]], every_locale)
+    with django_assert_num_queries(3):
+        every = coverage_for([*stories, *themes], every_locale)
+
+    assert one[stories[0].translation_key] == every[stories[0].translation_key]
+    assert {every[story.translation_key]["de"].state for story in stories} == {"awaiting_review"}
+    assert {every[theme.translation_key]["de"].out_of_date for theme in themes} == {True}

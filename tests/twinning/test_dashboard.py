@@ -12,6 +12,8 @@ import pytest
 
 from tests import factories
 from tests.cms.translation_helpers import alias, locale, translate
+from tests.twinning.localize_helpers import admin_user, translate_strings
+from tests.twinning.test_coverage import publish_in_editor, submit_for_review, translate_in_admin
 from twinning.dashboard import language_coverage, stories_awaiting_review
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +125,7 @@ def test_dashboard_queries_do_not_grow_with_pages_or_waiting_stories(
 
     for number in range(3):
         page = factories.ExchangeStoryPageFactory(parent=stories_index, slug=f"more-{number}")
-        translate(page, "de")
+        translate(page, "de").save_revision()  # a newer German version, not published yet
         draft = factories.ExchangeStoryPageFactory(
             parent=stories_index, slug=f"waiting-{number}", live=False
         )
@@ -131,8 +133,60 @@ def test_dashboard_queries_do_not_grow_with_pages_or_waiting_stories(
         awaiting_story.current_workflow_state.workflow.start(draft, editor)
 
     assert len(stories_awaiting_review()) == 4
+    assert rows_by_language()["de"].awaiting_review == 3
     assert count_queries(language_coverage) == coverage_queries
     assert count_queries(stories_awaiting_review) == review_queries
     with django_assert_max_num_queries(10):
         language_coverage()
         stories_awaiting_review()
+
+
+# Translations readers cannot read yet -----------------------------------------------------
+
+
+def german_row(client) -> str:
+    html = client.get("/admin/").content.decode()
+    return re.search(r'<tr data-language="de">(.*?)</tr>', html, re.S).group(1)
+
+
+def test_translation_published_with_nothing_translated_is_not_counted_translated(
+    client, tubingen, django_capture_on_commit_callbacks
+):
+    """Published from the translation editor before a string was translated: German
+    readers get the French text, which the panel must not count as a German page."""
+    admin_user(client)
+    german = translate_in_admin(client, tubingen, django_capture_on_commit_callbacks, "de")
+    publish_in_editor(client, german, django_capture_on_commit_callbacks)
+    german.refresh_from_db()
+    assert german.live
+
+    total = rows_by_language()["de"].total
+    assert rows_by_language()["de"].translated == 0
+    assert re.search(rf"0\s?%\D+0\D+{total}\D", german_row(client))
+
+    translate_strings(tubingen, "de", {"Signature du jumelage": "Unterzeichnung"})
+    publish_in_editor(client, german, django_capture_on_commit_callbacks)
+
+    assert rows_by_language()["de"].translated == 1
+    assert re.search(rf"\D1\D+{total}\D", german_row(client))
+
+
+def test_translations_awaiting_review_are_counted_apart_from_what_readers_see(
+    client, story, tubingen, django_capture_on_commit_callbacks
+):
+    admin_user(client)
+    german_story = translate_in_admin(client, story, django_capture_on_commit_callbacks, "de")
+    translate_strings(story, "de", {"Étudiants à Tübingen": "Studierende in Tübingen"})
+    publish_in_editor(client, german_story, django_capture_on_commit_callbacks)
+    german_city = translate_in_admin(client, tubingen, django_capture_on_commit_callbacks, "de")
+    translate_strings(tubingen, "de", {"Signature du jumelage": "Unterzeichnung"})
+    assert (rows_by_language()["de"].translated, rows_by_language()["de"].awaiting_review) == (1, 0)
+
+    # A newer German story and the first German city go to the reviewers.
+    translate_strings(story, "de", {"etudiants-tubingen": "studierende-in-tuebingen"})
+    submit_for_review(client, german_story)
+    submit_for_review(client, german_city)
+
+    row = rows_by_language()["de"]
+    assert (row.translated, row.awaiting_review) == (1, 2)  # the live story is still read
+    assert re.search(r'twinning-coverage__awaiting-review">2<', german_row(client))

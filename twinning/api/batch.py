@@ -218,7 +218,9 @@ class PageBatch:
         return self.language_of(item)
 
     def translations(self, item: Page) -> list[dict]:
-        """Each language with a live translation, with its translation coverage."""
+        """Each language with a live translation, with its translation coverage and state."""
+        from ..translation_status import LIVE
+
         order = _language_order()
         coverage = self._coverage.get(item.translation_key, {})
         source_id = self.source_locale.pk if self.source_locale is not None else None
@@ -237,6 +239,10 @@ class PageBatch:
                     "is_source": is_source,
                     "percent": 100 if is_source else getattr(figures, "percent", None),
                     "out_of_date": False if is_source else getattr(figures, "out_of_date", None),
+                    "awaiting_review": (
+                        False if is_source else getattr(figures, "awaiting_review", None)
+                    ),
+                    "state": LIVE if is_source else getattr(figures, "state", None),
                 }
             )
         return sorted(entries, key=lambda entry: order.get(entry["locale"], len(order)))

@@ -294,6 +294,8 @@ _MEDIA_LIST_PARAMETERS = [
 
 
 def _schemas() -> dict:
+    from ..translation_status import STATES
+
     string, integer, boolean = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
     url = {"type": "string", "format": "uri"}
     date_time = {"type": "string", "format": "date-time"}
@@ -504,7 +506,16 @@ def _schemas() -> dict:
         },
         "Translation": {
             "type": "object",
-            "required": ["locale", "id", "html_url", "detail_url", "percent", "out_of_date"],
+            "required": [
+                "locale",
+                "id",
+                "html_url",
+                "detail_url",
+                "percent",
+                "out_of_date",
+                "awaiting_review",
+                "state",
+            ],
             "properties": {
                 "locale": language,
                 "id": integer,
@@ -519,6 +530,20 @@ def _schemas() -> dict:
                 "out_of_date": {
                     **_nullable(boolean),
                     "description": "The source changed after this translation.",
+                },
+                "awaiting_review": {
+                    **_nullable(boolean),
+                    "description": "A newer version of this translation waits for review: "
+                    "readers see this one until a reviewer publishes it.",
+                },
+                "state": {
+                    **_nullable({"type": "string", "enum": list(STATES)}),
+                    "description": "What readers of this language get: `live` (translated "
+                    "and up to date; always so for the source), `out_of_date` (the source "
+                    "changed since), `awaiting_review` (a newer translation waits for review), "
+                    "`untranslated` (published with none of its text translated: readers get "
+                    "the source's text). `draft` and `missing` never appear here, where only "
+                    "live translations are listed.",
                 },
             },
             "additionalProperties": False,

@@ -2,7 +2,9 @@
 
 Rows are the pages of the source (default) locale; there is one column per other locale.
 Each cell links to the translation editor of an existing translation, or to
-wagtail-localize's "Translate" form with that locale selected when there is none yet.
+wagtail-localize's "Translate" form with that locale selected when there is none yet, and
+says what readers get: live or draft, awaiting review, untranslated (published with the
+source's text), out of date (``data-state`` carries ``Coverage.state``).
 Coverage is computed for the displayed page of results only, in a fixed number of queries.
 """
 
@@ -89,7 +91,7 @@ class CoverageFilterSet(WagtailFilterSet):
 
 
 class CoverageColumn(Column):
-    """One locale: does the translation exist, how complete, is it up to date."""
+    """One locale: does the translation exist, how complete, is it up to date or in review."""
 
     cell_template_name = "twinning/admin/coverage_cell.html"
 
