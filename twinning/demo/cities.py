@@ -2,7 +2,8 @@
 
 Dates, coordinates and countries come from the seed's tables; a fact the seed does not
 give stays empty. Regions and Wikidata IDs are filled only where certain. Intros say
-nothing the seed does not.
+nothing the seed does not. Every city is translated into English and German, and into
+the language its partners read (the seed's last list) where the demo offers it.
 """
 
 from ..choices import MilestoneKind, PartnershipKind
@@ -105,6 +106,7 @@ CITIES = (
             cta("Découvrir Tübingen", "tubingen"),
         ),
         image=True,
+        translate_into=("en", "de", "it"),
     ),
     CitySpec(
         slug="bath",
@@ -132,6 +134,7 @@ CITIES = (
         intro="Grenade, en Andalousie, est jumelée avec Aix-en-Provence depuis 1978.",
         milestones=(_signing("1978"),),
         image=True,
+        translate_into=("en", "de", "es"),
     ),
     CitySpec(
         slug="coimbra",
@@ -144,6 +147,7 @@ CITIES = (
         region="Région Centre",
         intro="Coimbra, au Portugal, est jumelée avec Aix-en-Provence depuis 1982.",
         milestones=(_signing("1982"),),
+        translate_into=("en", "de", "pt"),
     ),
     CitySpec(
         slug="carthage",
@@ -195,6 +199,7 @@ CITIES = (
             ),
         ),
         image=True,
+        translate_into=("en", "de", "hu"),
     ),
     CitySpec(
         slug="oujda",
@@ -236,6 +241,7 @@ CITIES = (
         kind=COOPERATION,
         region="Gouvernorat de Baalbek-Hermel",
         intro="Baalbek, au Liban, fait partie des villes partenaires d'Aix-en-Provence.",
+        translate_into=("en", "de", "ar"),
     ),
     CitySpec(
         slug="bamako",
@@ -308,6 +314,7 @@ CITIES = (
             "Meguro, arrondissement de Tokyo (Japon), fait partie des villes partenaires "
             "d'Aix-en-Provence."
         ),
+        translate_into=("en", "de", "ja"),
     ),
     CitySpec(
         slug="kumamoto",
@@ -331,5 +338,6 @@ CITIES = (
             ),
         ),
         image=True,
+        translate_into=("en", "de", "ja"),
     ),
 )

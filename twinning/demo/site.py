@@ -1,9 +1,11 @@
 """The site's structure: home page texts, the indexes, and the 2016–2020 strategy.
 
-The strategy pages quote the city's document on its international action (seed).
+The strategy pages quote the city's document on its international action (seed). The
+home page and the section pages are translated into every language of the demo, so that
+a reader in any of them finds a translated path from the home page to their city.
 """
 
-from .specs import HomeSpec, PageSpec, heading, paragraph
+from .specs import DEMO_LANGUAGES, HomeSpec, PageSpec, heading, paragraph
 
 HOME = HomeSpec(
     intro=(
@@ -14,7 +16,7 @@ HOME = HomeSpec(
     ),
     # The six European partners named by the city.
     featured_cities=("tubingen", "perouse", "bath", "grenade", "coimbra", "pecs"),
-    translate_into=("en", "de", "ar"),
+    translate_into=DEMO_LANGUAGES,
 )
 
 CITIES_INDEX = PageSpec(
@@ -25,7 +27,7 @@ CITIES_INDEX = PageSpec(
         "Les jumelages officiels d'Aix-en-Provence, de Tübingen en 1960 à Ashkelon en 1995, "
         "et ses accords de coopération et partenariats sur plusieurs continents."
     ),
-    translate_into=("en", "de", "ar"),
+    translate_into=DEMO_LANGUAGES,
 )
 
 STORIES_INDEX = PageSpec(
@@ -36,7 +38,7 @@ STORIES_INDEX = PageSpec(
         "Mobilité, temps forts européens, citoyenneté, solidarité, ateliers culturels : "
         "les échanges avec les villes partenaires racontés au fil des années."
     ),
-    translate_into=("en", "de"),
+    translate_into=DEMO_LANGUAGES,
 )
 
 EVENTS_INDEX = PageSpec(
@@ -48,7 +50,7 @@ EVENTS_INDEX = PageSpec(
         "la fête de l'Europe autour du 9 mai, le marché international des villes jumelles "
         "en décembre."
     ),
-    translate_into=("en", "de"),
+    translate_into=DEMO_LANGUAGES,
 )
 
 CALLS_INDEX = PageSpec(
@@ -59,7 +61,7 @@ CALLS_INDEX = PageSpec(
         "Pour développer l'internationalisation des acteurs associatifs du territoire, la "
         "Ville soutient leurs projets avec les villes partenaires."
     ),
-    translate_into=("en", "de"),
+    translate_into=DEMO_LANGUAGES,
 )
 
 STRATEGY = PageSpec(
@@ -70,6 +72,7 @@ STRATEGY = PageSpec(
         "Une nouvelle stratégie globale d'attractivité pour 2016-2020 a été votée lors du "
         "Conseil municipal du 2 mai 2016. Elle s'appuie sur deux axes moteurs."
     ),
+    translate_into=DEMO_LANGUAGES,
     body=(
         heading("L'action internationale d'Aix"),
         paragraph(

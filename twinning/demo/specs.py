@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 
+# The languages the demo has translations into (those that are content languages are used).
+DEMO_LANGUAGES = ("en", "de", "it", "es", "pt", "hu", "ja", "ar")
+
 # StreamField body items: ("paragraph", text), ("heading", text), ("quote", text, who),
 # ("figures", [(value, label), ...]), ("cta", link text, city slug).
 BodyItem = tuple

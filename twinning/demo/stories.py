@@ -5,7 +5,8 @@ events (Japan 2015, Pécs 2016, Europe day, the international market of the twin
 the strategy's axes), with no invented names of people and no invented figures. Key
 figures only repeat facts of the seed. Quotes are labelled as illustrative. Stories name
 the demo's actors (actors.py), the event they tell (events.py) and the call for projects
-that funded them (calls.py); these links are set when a story is created.
+that funded them (calls.py); these links are set when a story is created. A story about a
+partner city is translated into the language that city's partners read.
 """
 
 from datetime import date
@@ -17,7 +18,7 @@ ILLUSTRATIVE = "Témoignage d'illustration"
 BOTH = ("en", "de")
 
 STORIES = (
-    # Translated into English and German
+    # Translated into English and German, and into the languages of their partner cities
     StorySpec(
         slug="japon-2015",
         title="Le Japon à l'honneur à Aix",
@@ -42,7 +43,7 @@ STORIES = (
             cta("Découvrir Kumamoto", "kumamoto"),
         ),
         image="kumamoto",
-        translate_into=BOTH,
+        translate_into=BOTH + ("ja",),
     ),
     StorySpec(
         slug="hongrie-pecs-2016",
@@ -67,7 +68,7 @@ STORIES = (
             cta("Découvrir Pécs", "pecs"),
         ),
         image="pecs",
-        translate_into=BOTH,
+        translate_into=BOTH + ("hu",),
     ),
     StorySpec(
         slug="fete-de-l-europe-2017",
@@ -93,7 +94,7 @@ STORIES = (
             ),
             quote("L'Europe, ce sont d'abord des rencontres entre voisins.", ILLUSTRATIVE),
         ),
-        translate_into=BOTH,
+        translate_into=BOTH + ("it", "es", "pt", "hu"),
         actors=("twinning-association", "high-school"),
     ),
     StorySpec(
@@ -118,7 +119,7 @@ STORIES = (
                 "leurs activités et de préparer les échanges de l'année suivante."
             ),
         ),
-        translate_into=BOTH,
+        translate_into=BOTH + ("it", "es", "pt"),
         actors=("twinning-association",),
         event="marche-des-villes-jumelles-2018",
     ),
@@ -183,7 +184,7 @@ STORIES = (
             ),
             cta("Découvrir Oujda", "oujda"),
         ),
-        translate_into=BOTH,
+        translate_into=BOTH + ("ar",),
     ),
     StorySpec(
         slug="marche-ombro-provencal-2022",
@@ -208,7 +209,7 @@ STORIES = (
             cta("Découvrir Pérouse", "perouse"),
         ),
         image="perouse",
-        translate_into=BOTH,
+        translate_into=BOTH + ("it",),
     ),
     StorySpec(
         slug="ateliers-centres-sociaux-2023",
@@ -233,10 +234,11 @@ STORIES = (
             quote("On apprend autant qu'on transmet.", ILLUSTRATIVE),
         ),
         image="grenade",
-        translate_into=BOTH,
+        translate_into=BOTH + ("es", "pt"),
         actors=("social-centre",),
     ),
-    # French only: they show coverage gaps and the fallback to the French original.
+    # Translated only into the language of their partner city (Bamako reads French): in
+    # the other languages they show coverage gaps and the fallback to the French original.
     StorySpec(
         slug="lyceens-a-bath",
         title="Des lycéens aixois à Bath",
@@ -256,6 +258,7 @@ STORIES = (
             cta("Découvrir Bath", "bath"),
         ),
         actors=("high-school",),
+        translate_into=("en",),
     ),
     StorySpec(
         slug="elus-a-perouse",
@@ -278,6 +281,7 @@ STORIES = (
                 "du territoire vers l'extérieur."
             ),
         ),
+        translate_into=("it",),
     ),
     StorySpec(
         slug="aix-a-baton-rouge-et-coral-gables",
@@ -298,6 +302,7 @@ STORIES = (
             paragraph("Elle prolonge les liens existants avec les villes partenaires américaines."),
         ),
         actors=("development-agency",),
+        translate_into=("en",),
     ),
     StorySpec(
         slug="solidarite-avec-bamako",
@@ -342,6 +347,7 @@ STORIES = (
                 "Le séjour alterne temps en entreprise et découverte de la ville partenaire."
             ),
         ),
+        translate_into=("pt",),
     ),
     StorySpec(
         slug="jeunes-europeens-2024",
@@ -363,6 +369,7 @@ STORIES = (
             cta("Découvrir Pécs", "pecs"),
         ),
         actors=("high-school",),
+        translate_into=("de", "hu"),
     ),
     StorySpec(
         slug="ateliers-croises-avec-carthage",
@@ -385,6 +392,7 @@ STORIES = (
         image="carthage",
         actors=("social-centre",),
         funded_by_call="appel-a-projet-international-2024",
+        translate_into=("ar",),
     ),
     StorySpec(
         slug="etudier-a-philadelphie",
@@ -405,5 +413,6 @@ STORIES = (
             cta("Découvrir Philadelphie", "philadelphie"),
         ),
         actors=("university",),
+        translate_into=("en",),
     ),
 )

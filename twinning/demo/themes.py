@@ -1,6 +1,6 @@
 """The seven axes of the 2016–2020 international strategy, worded after the seed document."""
 
-from .specs import ThemeSpec
+from .specs import DEMO_LANGUAGES, ThemeSpec
 
 THEMES = (
     ThemeSpec(
@@ -65,4 +65,4 @@ THEMES = (
 )
 
 # Snippets are translated into these languages (when they are content languages).
-THEME_LANGUAGES = ("en", "de")
+THEME_LANGUAGES = DEMO_LANGUAGES

@@ -19,28 +19,44 @@ from wagtail_localize.strings import StringValue
 from .translations import translate
 
 
-def has_real_translation(instance: Model, locale: Locale) -> bool:
-    """A translation exists in ``locale``; an alias of the source page does not count."""
-    if isinstance(instance, Page):
-        return Page.objects.filter(
-            translation_key=instance.translation_key, locale=locale, alias_of__isnull=True
-        ).exists()
-    return (
-        type(instance)._default_manager.filter(
-            translation_key=instance.translation_key, locale=locale
+def real_translations(instances: list[Model]) -> set[tuple[str, object, int]]:
+    """(model label, translation key, locale id) of every translation of ``instances``.
+
+    Aliases of a source page do not count. One query per model, however many objects
+    and languages: a second run of the demo checks them all at once.
+    """
+    found = set()
+    by_model: dict[type[Model], set] = {}
+    for instance in instances:
+        model = Page if isinstance(instance, Page) else type(instance)
+        by_model.setdefault(model, set()).add(instance.translation_key)
+    for model, keys in by_model.items():
+        queryset = model._default_manager.filter(translation_key__in=keys)
+        if model is Page:
+            queryset = queryset.filter(alias_of__isnull=True)
+        label = model._meta.label
+        found.update(
+            (label, key, locale_id)
+            for key, locale_id in queryset.values_list("translation_key", "locale_id")
         )
-    ).exists()
+    return found
 
 
-def translate_object(instance: Model, locale: Locale, user=None) -> int:
-    """Translate ``instance`` into ``locale`` and publish it; return untranslated segments.
+def translation_id(instance: Model, locale: Locale) -> tuple[str, object, int]:
+    """The translation of ``instance`` into ``locale``, as ``real_translations`` names it."""
+    model = Page if isinstance(instance, Page) else type(instance)
+    return (model._meta.label, instance.translation_key, locale.pk)
+
+
+def translate_object(instance: Model, locale: Locale, user=None) -> list[str]:
+    """Translate ``instance`` into ``locale`` and publish it; return the untranslated texts.
 
     Segments without a demo translation keep the source text (a slug keeps the French
     slug), as wagtail-localize's fallback does.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    untranslated = 0
+    untranslated = []
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         text = StringValue(segment.string.data).render_text()
@@ -48,7 +64,7 @@ def translate_object(instance: Model, locale: Locale, user=None) -> int:
         if translated is None and segment.context.path == "slug":
             translated = text
         if translated is None:
-            untranslated += 1
+            untranslated.append(text)
             continue
         StringTranslation.objects.get_or_create(
             translation_of=segment.string,

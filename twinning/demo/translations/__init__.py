@@ -1,12 +1,17 @@
 """Translations of the demo content, keyed by the French source text.
 
 Each module maps a French text to its translations by language code. They are written
-by people (not machine translated) and fed to wagtail-localize as string translations.
+for the demo (not by a machine-translation service) and fed to wagtail-localize as
+string translations; the partner languages' modules have not yet been reviewed by native
+speakers.
+English and German, which cover the whole demo, are kept by kind of content (site,
+themes, cities, stories, agenda); the partner cities' own languages, which cover the
+site's sections, the themes and the pages about their cities, have a module each.
 """
 
-from . import agenda, cities, site, stories, themes
+from . import agenda, ar, cities, es, hu, it, ja, pt, site, stories, themes
 
-# Names written the same in the Latin-script languages of the demo (en, de).
+# Names written the same in the Latin-script languages of the demo.
 SAME_IN_LATIN_SCRIPT = frozenset(
     {
         "Aix-en-Provence",
@@ -44,7 +49,14 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-STRINGS = _merge(site.STRINGS, themes.STRINGS, cities.STRINGS, stories.STRINGS, agenda.STRINGS)
+STRINGS = _merge(
+    site.STRINGS,
+    themes.STRINGS,
+    cities.STRINGS,
+    stories.STRINGS,
+    agenda.STRINGS,
+    *(module.STRINGS for module in (it, es, pt, hu, ja, ar)),
+)
 
 
 def translate(source: str, language: str) -> str | None:

@@ -6,11 +6,10 @@ STRINGS = {
     "perouse": {"en": "perugia", "de": "perugia"},
     "Grenade": {"en": "Granada", "de": "Granada"},
     "grenade": {"en": "granada", "de": "granada"},
-    "Carthage": {"en": "Carthage", "de": "Karthago", "ar": "قرطاج"},
+    "Carthage": {"en": "Carthage", "de": "Karthago"},
     "carthage": {"de": "karthago"},
     "Ashkelon": {"en": "Ashkelon", "de": "Aschkelon"},
     "ashkelon": {"de": "aschkelon"},
-    "Oujda": {"ar": "وجدة"},
     "Philadelphie": {"en": "Philadelphia", "de": "Philadelphia"},
     "philadelphie": {"en": "philadelphia", "de": "philadelphia"},
     "Meguro (Tokyo)": {"en": "Meguro (Tokyo)", "de": "Meguro (Tokio)"},
@@ -22,11 +21,10 @@ STRINGS = {
     "Gouvernorat de Tunis": {
         "en": "Tunis Governorate",
         "de": "Gouvernement Tunis",
-        "ar": "ولاية تونس",
     },
     "District sud": {"en": "Southern District", "de": "Südbezirk"},
     "Comitat de Baranya": {"en": "Baranya County", "de": "Komitat Baranya"},
-    "Région de l'Oriental": {"en": "Oriental Region", "de": "Region Oriental", "ar": "جهة الشرق"},
+    "Région de l'Oriental": {"en": "Oriental Region", "de": "Region Oriental"},
     "Pennsylvanie": {"en": "Pennsylvania", "de": "Pennsylvania"},
     "Gouvernorat de Baalbek-Hermel": {
         "en": "Baalbek-Hermel Governorate",
@@ -79,7 +77,6 @@ STRINGS = {
     "Carthage, en Tunisie, est jumelée avec Aix-en-Provence depuis 1993.": {
         "en": "Carthage, in Tunisia, has been twinned with Aix-en-Provence since 1993.",
         "de": "Karthago in Tunesien ist seit 1993 Partnerstadt von Aix-en-Provence.",
-        "ar": "قرطاج، في تونس، مدينة توأم لإكس أون بروفانس منذ عام 1993.",
     },
     "Ashkelon, en Israël, est jumelée avec Aix-en-Provence depuis 1995.": {
         "en": "Ashkelon, in Israel, has been twinned with Aix-en-Provence since 1995.",
@@ -107,7 +104,6 @@ STRINGS = {
             "Oujda in Marokko ist seit 1997 durch ein Kooperationsabkommen mit "
             "Aix-en-Provence verbunden."
         ),
-        "ar": "ترتبط وجدة، في المغرب، بإكس أون بروفانس باتفاقية تعاون منذ عام 1997.",
     },
     (
         "Philadelphie, aux États-Unis, est liée à Aix-en-Provence par un accord de "
@@ -197,12 +193,10 @@ STRINGS = {
     "Signature du jumelage": {
         "en": "Twinning signed",
         "de": "Unterzeichnung der Städtepartnerschaft",
-        "ar": "توقيع اتفاقية التوأمة",
     },
     "Signature de l'accord de coopération": {
         "en": "Cooperation agreement signed",
         "de": "Unterzeichnung des Kooperationsabkommens",
-        "ar": "توقيع اتفاقية التعاون",
     },
     "Premiers échanges universitaires": {
         "en": "First university exchanges",

@@ -1,4 +1,8 @@
-"""The exchange stories translated for the demo (about half of them)."""
+"""The exchange stories translated into English and German.
+
+The stories' translations into the other partner languages are in those languages'
+modules (it, es, pt, hu, ja, ar).
+"""
 
 STRINGS = {
     "Témoignage d'illustration": {
@@ -419,5 +423,95 @@ STRINGS = {
     "On apprend autant qu'on transmet.": {
         "en": "You learn as much as you pass on.",
         "de": "Man lernt ebenso viel, wie man weitergibt.",
+    },
+    # Stories translated only into the language of their partner city
+    "Découvrir Bath": {"en": "Discover Bath"},
+    "Des lycéens aixois à Bath": {"en": "Secondary school pupils from Aix in Bath"},
+    "lyceens-a-bath": {"en": "pupils-in-bath"},
+    (
+        "Un séjour d'échange permet à des lycéens d'Aix de découvrir Bath et de pratiquer "
+        "l'anglais au quotidien."
+    ): {
+        "en": (
+            "An exchange visit lets secondary school pupils from Aix discover Bath and practise "
+            "English every day."
+        ),
+    },
+    (
+        "Hébergés en famille, les lycéens suivent des cours et découvrent la vie de la "
+        "ville jumelle, avant d'accueillir à leur tour leurs correspondants à Aix."
+    ): {
+        "en": (
+            "Staying with host families, the pupils attend lessons and discover life in the twin "
+            "town, before welcoming their exchange partners to Aix in turn."
+        ),
+    },
+    "Aix présente son territoire à Baton Rouge et Coral Gables": {
+        "en": "Aix presents its area in Baton Rouge and Coral Gables",
+    },
+    "aix-a-baton-rouge-et-coral-gables": {"en": "aix-in-baton-rouge-and-coral-gables"},
+    (
+        "Une mission de la Ville présente les atouts du territoire aixois à deux villes "
+        "partenaires des États-Unis."
+    ): {
+        "en": (
+            "A City mission presents the strengths of the Aix area to two partner cities in the "
+            "United States."
+        ),
+    },
+    (
+        "Tourisme, enseignement supérieur, recherche, économie : la mission s'inscrit "
+        "dans la démarche de marketing territorial de la stratégie d'attractivité."
+    ): {
+        "en": (
+            "Tourism, higher education, research, the economy: the mission is part of the "
+            "territorial marketing approach of the attractiveness strategy."
+        ),
+    },
+    "Elle prolonge les liens existants avec les villes partenaires américaines.": {
+        "en": "It builds on the existing ties with the American partner cities.",
+    },
+    "Étudier à Philadelphie": {"en": "Studying in Philadelphia"},
+    "etudier-a-philadelphie": {"en": "studying-in-philadelphia"},
+    (
+        "Des étudiants aixois partent étudier à Philadelphie, liée à Aix par un accord de "
+        "coopération depuis 1998."
+    ): {
+        "en": (
+            "Students from Aix go to study in Philadelphia, linked to Aix by a cooperation "
+            "agreement since 1998."
+        ),
+    },
+    (
+        "L'aide à la mobilité internationale soutient les étudiants qui choisissent une "
+        "ville partenaire pour leur séjour d'études."
+    ): {
+        "en": (
+            "International mobility support helps students who choose a partner city for their "
+            "period of study."
+        ),
+    },
+    "Découvrir Philadelphie": {"en": "Discover Philadelphia"},
+    "Jeunes Européens : débattre de l'Europe entre villes partenaires": {
+        "de": "Junge Europäer: über Europa diskutieren, von Partnerstadt zu Partnerstadt",
+    },
+    "jeunes-europeens-2024": {"de": "junge-europaeer-2024"},
+    (
+        "À l'approche de la fête de l'Europe, des lycéens d'Aix échangent avec des jeunes "
+        "de Tübingen et de Pécs sur ce que l'Europe change dans leur vie."
+    ): {
+        "de": (
+            "Kurz vor dem Europatag tauschen sich Schülerinnen und Schüler aus Aix mit "
+            "Jugendlichen aus Tübingen und Pécs darüber aus, was Europa in ihrem Leben verändert."
+        ),
+    },
+    (
+        "Les débats, préparés en classe, portent sur la mobilité, les langues et "
+        "l'engagement citoyen."
+    ): {
+        "de": (
+            "Die im Unterricht vorbereiteten Diskussionen drehen sich um Mobilität, Sprachen und "
+            "bürgerschaftliches Engagement."
+        ),
     },
 }

@@ -46,13 +46,6 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Created: {made}."))
         else:
             self.stdout.write(self.style.SUCCESS("Demo content already complete: nothing written."))
-        if loader.untranslated_segments:
-            self.stdout.write(
-                self.style.WARNING(
-                    f"{loader.untranslated_segments} strings had no demo translation and "
-                    "stay in French."
-                )
-            )
         rows = loader.summary()
         languages = sorted({code for _label, counts in rows for code in counts})
         width = max(len(label) for label, _counts in rows)
