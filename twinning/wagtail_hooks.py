@@ -8,8 +8,14 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-# Imported for its receiver: new page translations stay drafts in synchronised trees.
-from . import translation_drafts  # noqa: F401
+# Imported for the hooks and receivers they register.
+from . import (  # noqa: F401
+    language_trees,
+    translation_drafts,
+    translation_editor,
+    translation_memory,
+    translation_publishing,
+)
 from .dashboard import TranslationDashboardPanel, user_edits_pages
 from .models import CooperationTheme
 from .translation_review import offer_submission_for_review  # noqa: F401  (registers hooks)

@@ -1,0 +1,1 @@
+"""Keep every language tree in step with the source tree: deletes, moves and unpublishing."""
