@@ -155,6 +155,8 @@ USE_TZ = True
 
 # New translations start as drafts: a translator's work is published by a person.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Deleting a page only disables its translations: the translated strings are kept.
+WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 
 
 def machine_translator_from_env(environ=os.environ) -> dict | None:

@@ -6,17 +6,21 @@ version is not a published translation says so in the reader's language. Pages a
 as editors make them (published revisions) and the operations go through the admin.
 """
 
+import io
 from collections import deque
 from urllib.parse import parse_qs, urlsplit
 
+from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail_localize.models import LocaleSynchronization
 
+import polib
 import pytest
 from bs4 import BeautifulSoup
 
+from tests import factories
 from tests.cms.test_sitemap import read_sitemap
 from tests.cms.translation_helpers import clear_site_cache
 from tests.twinning.localize_helpers import (
@@ -111,5 +115,71 @@ def test_after_translate_publish_and_a_translation_in_progress(
         client.post(edit_url(in_locale(story, "de")), {"action": "publish"})
     assert in_locale(story, "de").live and not in_locale(tubingen, "de").live
     client.logout()
+
+    assert crawl(client) == []
+
+
+def test_after_po_import_delete_move_and_unpublish(
+    client,
+    home,
+    tubingen,
+    perugia,
+    story,
+    synced_site,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+):
+    admin_user(client)
+    # PO import: Tübingen's English file, translated in full, becomes a draft.
+    call_command(
+        "export_translations",
+        "--locale",
+        "en",
+        "--partner",
+        "tubingen",
+        "--out",
+        str(tmp_path),
+        stdout=io.StringIO(),
+    )
+    [path] = tmp_path.glob(f"page-{tubingen.pk}-*.en.po")
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"{entry.msgid} (en)"
+    po.save(str(path))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_translations", str(path), stdout=io.StringIO())
+    assert not in_locale(tubingen, "en").live
+
+    # Delete: a French page translated into German and published, then deleted.
+    programme = factories.ContentPageFactory(parent=home, title="Programme", slug="programme")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[programme.pk]),
+            {"locales": [locale("de").pk]},
+        )
+        client.post(edit_url(in_locale(programme, "de")), {"action": "publish"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:delete", args=[programme.pk]))
+    assert not Page.objects.filter(translation_key=programme.translation_key).exists()
+
+    # Move: a French page moved under another one, with its German translation.
+    youth = factories.ContentPageFactory(parent=home, title="Jeunesse", slug="jeunesse")
+    visits = factories.ContentPageFactory(parent=home, title="Visites", slug="visites")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[visits.pk]),
+            {"locales": [locale("de").pk]},
+        )
+        client.post(edit_url(in_locale(visits, "de")), {"action": "publish"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:move_confirm", args=[visits.pk, youth.pk]))
+    assert in_locale(visits, "de").get_parent().translation_key == youth.translation_key
+
+    # Unpublish: Pérouse goes offline in every language.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:unpublish", args=[perugia.pk]))
+    assert not Page.objects.filter(translation_key=perugia.translation_key, live=True).exists()
+    client.logout()
+    clear_site_cache()
 
     assert crawl(client) == []
