@@ -25,8 +25,9 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
-# Its before_edit_page hook must be registered first: both run before wagtail-localize's.
-from . import translation_review  # noqa: F401
+# Their before_edit_page hooks add messages to the editor: registered first, they run
+# before this one, which answers (all of them before wagtail-localize's, order 0).
+from . import translation_memory, translation_review  # noqa: F401
 
 PROPS = re.compile(rb'data-props="(?P<props>[^"]*)"')
 
@@ -43,7 +44,7 @@ def without_destructive_actions(content: bytes) -> bytes:
     return content[: match.start()] + attribute + content[match.end() :]
 
 
-# After ``translation_review``'s hook (same order, registered first), before
+# After the hooks that add messages (same order, registered first), before
 # wagtail-localize's (order 0), which would answer with the unchanged editor.
 @hooks.register("before_edit_page", order=-1)
 def editor_without_destructive_main_action(request, page: Page):

@@ -11,9 +11,12 @@ import re
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from wagtail import hooks
+
 import pytest
 
 from tests.twinning.localize_helpers import admin_user, edit_url, in_locale, log_in, submit
+from twinning import translation_editor, translation_memory, translation_review
 
 PROPS = re.compile(r'data-props="(?P<props>[^"]*)"')
 
@@ -60,3 +63,11 @@ def test_publisher_keeps_every_action(client, german_draft):
     assert props["perms"]["canPublish"] is True
     assert props["perms"]["canDelete"] is True
     assert props["links"]["convertToAliasUrl"]
+
+
+def test_hooks_that_add_messages_to_the_editor_run_before_the_one_that_answers():
+    """The footer fix answers with the editor: the bars above it must be added first."""
+    order = list(hooks.get_hooks("before_edit_page"))
+    answering = order.index(translation_editor.editor_without_destructive_main_action)
+    assert order.index(translation_review.offer_submission_for_review) < answering
+    assert order.index(translation_memory.offer_suggestions) < answering
