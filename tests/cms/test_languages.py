@@ -148,6 +148,7 @@ def test_arabic_notice_is_right_to_left_on_a_french_page(client_fr, story):
     assert "العربيّة" in notice(html).get_text()
 
 
+@pytest.mark.django_db  # its page fixture is asked for by name
 @pytest.mark.parametrize(
     ("page_fixture", "url", "expected"),
     [

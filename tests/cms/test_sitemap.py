@@ -75,14 +75,24 @@ def test_sitemap_leaves_out_drafts_aliases_and_restricted_pages(client_fr, home,
     assert not [loc for loc in sitemap if loc.startswith(BASE + "/en/")]
 
 
-def test_translation_without_live_source_has_no_x_default(client_fr, tubingen):
+def test_translation_without_public_source_has_no_x_default(client_fr, tubingen):
+    german = translate(tubingen, "de")
+    restrict(tubingen)  # the French page only, behind a login
+
+    sitemap = read_sitemap(client_fr)
+
+    assert BASE + tubingen.url not in sitemap
+    assert sitemap[BASE + german.url] == {"de": BASE + german.url}
+
+
+def test_unpublished_source_takes_its_translation_out_of_the_sitemap(client_fr, tubingen):
     german = translate(tubingen, "de")
     tubingen.unpublish()
 
     sitemap = read_sitemap(client_fr)
 
     assert BASE + tubingen.url not in sitemap
-    assert sitemap[BASE + german.url] == {"de": BASE + german.url}
+    assert BASE + german.url not in sitemap
 
 
 @override_settings(TWINNING={"PUBLIC_BASE_URL": "https://partenaires.example.org"})

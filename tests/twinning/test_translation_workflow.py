@@ -171,6 +171,7 @@ def test_translation_editor_shows_every_string_of_a_city(client, tubingen):
     assert {"Signature du jumelage", "Prix de l'Europe"} <= offered
 
 
+@pytest.mark.django_db  # its fixtures are asked for by name: pytest-django cannot see them
 @pytest.mark.parametrize(
     "fixture", ["home", "cities_index", "stories_index", "story", "content_page_with_blocks"]
 )
