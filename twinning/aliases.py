@@ -64,27 +64,25 @@ def text_language(page: Page) -> str | None:
     return None
 
 
-def untranslated_stand_in(page: P) -> Page | None:
+def untranslated_stand_in(page: P, *, slug_in_url: bool = True) -> Page | None:
     """For a translation not published yet, the live source page readers get instead.
 
     Translating an alias turns it into a draft page (see ``translation_drafts``): until
     the translation is published its URL shows the source page, as the alias did, with
     the "not translated yet" notice. None for a live page, a page of the source language,
-    one whose source is not live, or one whose slug was translated.
+    one whose source is not live, or one whose slug was translated (when ``slug_in_url``:
+    a home page's slug is not in its URL).
     """
     if page.live or page.alias_of_id:
         return None
     source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    # Only at the source's own slug, the alias's: a translated slug is the draft's and
-    # would tell anonymous readers what it says.
-    return (
-        Page.objects.live()
-        .filter(
-            translation_key=page.translation_key,
-            locale__language_code=source_language,
-            alias_of__isnull=True,
-            slug=page.slug,
-        )
-        .exclude(pk=page.pk)
-        .first()
+    sources = Page.objects.live().filter(
+        translation_key=page.translation_key,
+        locale__language_code=source_language,
+        alias_of__isnull=True,
     )
+    if slug_in_url:
+        # Only at the source's own slug, the alias's: a translated slug is the draft's
+        # and would tell anonymous readers what it says.
+        sources = sources.filter(slug=page.slug)
+    return sources.exclude(pk=page.pk).first()

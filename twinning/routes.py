@@ -22,7 +22,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, PageViewRestriction
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
 
 from . import request_cache
 from .aliases import resolve_aliases, untranslated_stand_in, with_text_language
@@ -57,6 +59,9 @@ class TreeRoutingMixin(KnownRestrictionsMixin):
     """
 
     def route(self, request: HttpRequest, path_components: list[str]):
+        home = self._home_in_translation()
+        if home is not None:
+            return home.route(request, path_components)
         steplen = self.steplen
         # Each branch is an index range of paths (the children's, as treebeard reads them)
         # or a slug: both indexed, whichever the database prefers.
@@ -88,6 +93,34 @@ class TreeRoutingMixin(KnownRestrictionsMixin):
             node = child
         return self._serve_from(request, node, chain, [])
 
+    def _home_in_translation(self) -> Page | None:
+        """The reader's language's own home page, when Wagtail skipped it as a draft.
+
+        Wagtail routes a language through its home page only once that page is live
+        (``Page.localized``): a home page being translated would hand the language's URLs
+        to the source tree and hide its published translations. Told from Wagtail's cached
+        site root paths, so the usual case costs no query.
+        """
+        if not self.live:
+            return None
+        try:
+            language = get_supported_content_language_variant(get_language())
+        except LookupError:
+            return None
+        roots = Site.get_site_root_paths()
+        sites = {root.site_id for root in roots if root.root_path == self.url_path}
+        for root in roots:
+            if (
+                root.site_id in sites
+                and root.language_code == language
+                and root.root_path != self.url_path
+            ):
+                home = Page.objects.filter(
+                    url_path=root.root_path, live=False, alias_of__isnull=True
+                ).first()
+                return home.specific if home is not None else None
+        return None
+
     def _below(self, levels: int) -> Q:
         """The pages ``levels`` levels below this one."""
         size = self.steplen * levels
@@ -98,13 +131,16 @@ class TreeRoutingMixin(KnownRestrictionsMixin):
         """Let ``node``, read with its own fields, route ``rest`` (nothing: serve itself)."""
         page = node if node is self else _specific(node)
         restrictions = self._restrictions_on(request, chain)
-        if not rest and (stand_in := untranslated_stand_in(page)) is not None:
+        # The home page's slug is not in its URL: it stands in whatever it is.
+        stand_in = untranslated_stand_in(page, slug_in_url=node is not self) if not rest else None
+        if stand_in is not None:
             page = _specific(stand_in)
-            restrictions += [
+            page.known_view_restrictions = restrictions + [
                 restriction
                 for restriction in request_cache.view_restrictions(request)
                 if stand_in.path.startswith(restriction.page.path)
             ]
+            return RouteResult(page)
         page.known_view_restrictions = restrictions
         return page.route(request, rest) if page is not self else super().route(request, rest)
 

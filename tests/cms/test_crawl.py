@@ -100,16 +100,17 @@ def test_every_page_of_every_language_answers_and_says_when_it_is_not_translated
 
 
 def test_after_translate_publish_and_a_translation_in_progress(
-    client, tubingen, story, synced_site, django_capture_on_commit_callbacks
+    client, home, tubingen, story, synced_site, django_capture_on_commit_callbacks
 ):
     admin_user(client)
-    for page in (tubingen, story):
+    for page in (home, tubingen, story):
         with django_capture_on_commit_callbacks(execute=True):
             client.post(
                 reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
                 {"locales": [locale("de").pk, locale("ja").pk]},
             )
-    # The German story is translated and published; the rest stays in progress.
+    # The German story is translated and published; the rest (home pages included) stays
+    # in progress.
     translate_strings(story, "de", {story.title: "Studenten in Tübingen"})
     with django_capture_on_commit_callbacks(execute=True):
         client.post(edit_url(in_locale(story, "de")), {"action": "publish"})

@@ -143,3 +143,26 @@ def test_republishing_a_published_translation_is_not_undone(
         client.post(edit_url(in_locale(tubingen, "de")), {"action": "publish"})
 
     assert in_locale(tubingen, "de").live
+
+
+def test_translating_the_home_page_keeps_the_language_tree_reachable(
+    client, client_fr, home, tubingen, synced_german, django_capture_on_commit_callbacks
+):
+    """Wagtail routes a language through its home page only once that home is live: the
+    German home in translation must not hand /de/ over to the French tree."""
+    admin_user(client)
+    german_city = translate_in_admin(client, tubingen, django_capture_on_commit_callbacks, "de")
+    translate_strings(tubingen, "de", {"Signature du jumelage": "Unterzeichnung"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url(german_city), {"action": "publish"})
+    translate_in_admin(client, home, django_capture_on_commit_callbacks, "de")
+    assert not in_locale(home, "de").live
+    client.logout()
+
+    city = client_fr.get("/de/villes-partenaires/tubingen/")
+    assert city.status_code == 200
+    assert "Unterzeichnung" in city.content.decode()
+    home_page = client_fr.get("/de/")
+    assert home_page.status_code == 200
+    notice = BeautifulSoup(home_page.content, "html.parser").select_one(".notice--translation")
+    assert notice is not None and notice["lang"] == "de"
