@@ -22,7 +22,6 @@ from django.utils.html import escape
 
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
 # Their before_edit_page hooks add messages to the editor: registered first, they run
@@ -48,13 +47,9 @@ def without_destructive_actions(content: bytes) -> bytes:
 # wagtail-localize's (order 0), which would answer with the unchanged editor.
 @hooks.register("before_edit_page", order=-1)
 def editor_without_destructive_main_action(request, page: Page):
-    if request.method != "GET" or page.alias_of_id:
+    if request.method != "GET" or page.permissions_for_user(request.user).can_publish():
         return None
-    if page.permissions_for_user(request.user).can_publish():
-        return None
-    translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).first()
+    translation = translation_review.translation_of_page(page)
     if translation is None:
         return None
     response = edit_translation.edit_translation(request, translation, page)

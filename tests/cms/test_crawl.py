@@ -120,6 +120,16 @@ def test_after_translate_publish_and_a_translation_in_progress(
     assert crawl(client) == []
 
 
+def publish_in_german(client, page, capture):
+    """ "Translate" into German, then publish the translation, as an admin does."""
+    with capture(execute=True):
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            {"locales": [locale("de").pk]},
+        )
+        client.post(edit_url(in_locale(page, "de")), {"action": "publish"})
+
+
 def test_after_po_import_delete_move_and_unpublish(
     client,
     home,
@@ -153,12 +163,7 @@ def test_after_po_import_delete_move_and_unpublish(
 
     # Delete: a French page translated into German and published, then deleted.
     programme = factories.ContentPageFactory(parent=home, title="Programme", slug="programme")
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[programme.pk]),
-            {"locales": [locale("de").pk]},
-        )
-        client.post(edit_url(in_locale(programme, "de")), {"action": "publish"})
+    publish_in_german(client, programme, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("wagtailadmin_pages:delete", args=[programme.pk]))
     assert not Page.objects.filter(translation_key=programme.translation_key).exists()
@@ -166,12 +171,7 @@ def test_after_po_import_delete_move_and_unpublish(
     # Move: a French page moved under another one, with its German translation.
     youth = factories.ContentPageFactory(parent=home, title="Jeunesse", slug="jeunesse")
     visits = factories.ContentPageFactory(parent=home, title="Visites", slug="visites")
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[visits.pk]),
-            {"locales": [locale("de").pk]},
-        )
-        client.post(edit_url(in_locale(visits, "de")), {"action": "publish"})
+    publish_in_german(client, visits, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("wagtailadmin_pages:move_confirm", args=[visits.pk, youth.pk]))
     assert in_locale(visits, "de").get_parent().translation_key == youth.translation_key
