@@ -34,7 +34,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from .content import MARK, SLUG_MARK
+from bench.content import MARK, SLUG_MARK
 
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 SEGMENT_MODELS = (StringSegment, TemplateSegment, OverridableSegment, RelatedObjectSegment)

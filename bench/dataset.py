@@ -13,8 +13,8 @@ import random
 import sys
 import time
 
-from .database import RESULTS_DIR, describe, recreate
-from .scale import DEFAULT, QUICK, Scale
+from bench.database import RESULTS_DIR, describe, recreate
+from bench.scale import DEFAULT, QUICK, Scale
 
 
 def setup_django(db_name: str) -> None:
@@ -50,7 +50,7 @@ def translate_fully(instance, locales) -> None:
         TranslationSource,
     )
 
-    from .content import translate
+    from bench.content import translate
 
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
@@ -92,6 +92,9 @@ def build(
 
     from tqdm import tqdm
 
+    from bench import content
+    from bench.cloning import Batch, Cloner, Family, IdAllocator, Parent, reset_sequences
+    from bench.images import create_images
     from home.models import HomePage
     from twinning.models import (
         CooperationTheme,
@@ -101,10 +104,6 @@ def build(
         PartnerCityPage,
         PartnershipMilestone,
     )
-
-    from . import content
-    from .cloning import Batch, Cloner, Family, IdAllocator, Parent, reset_sequences
-    from .images import create_images
 
     started = time.monotonic()
     rng = random.Random(seed)

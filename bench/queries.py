@@ -12,9 +12,9 @@ import json
 import os
 import time
 
-from .database import RESULTS_DIR
-from .dataset import setup_django
-from .scenarios import floor_name, requests_for
+from bench.database import RESULTS_DIR
+from bench.dataset import setup_django
+from bench.scenarios import floor_name, requests_for
 
 COUNTED = [
     "list_limit_1",

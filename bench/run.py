@@ -16,12 +16,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import load as loadgen
-from . import report
-from .database import RESULTS_DIR, describe
-from .scale import DEFAULT, QUICK, Scale
-from .scenarios import requests_for
-from .server import ROOT, Server
+from bench import load as loadgen
+from bench import report
+from bench.database import RESULTS_DIR, describe
+from bench.scale import DEFAULT, QUICK, Scale
+from bench.scenarios import requests_for
+from bench.server import ROOT, Server
 
 DOCS = ROOT / "docs" / "benchmarks.md"
 UNCACHED = [

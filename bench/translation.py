@@ -5,7 +5,7 @@
 2. Re-syncing one 200-segment page after its source changed, as "Sync translated pages"
    with "publish immediately" does: in one transaction, update_from_db, then save_target
    for each locale, the translations being published when it commits. The source side
-   goes through twinning.translation_sync when the app installed it ("bulk_refresh").
+   goes through twinning.localize.segment_refresh when the app installed it ("bulk_refresh").
 Run last: it adds pages to the dataset.
 """
 
@@ -15,7 +15,7 @@ import os
 import time
 from contextlib import contextmanager
 
-from .dataset import setup_django
+from bench.dataset import setup_django
 
 RESYNC_SEGMENTS = 200
 EDITED_PARAGRAPHS = 10
@@ -49,9 +49,8 @@ def new_french_stories(count: int) -> list:
 
     from wagtail.models import Page
 
+    from bench.cloning import Batch, Cloner, Family, IdAllocator, Parent, reset_sequences
     from twinning.models import ExchangeStoryIndexPage, ExchangeStoryPage
-
-    from .cloning import Batch, Cloner, Family, IdAllocator, Parent, reset_sequences
 
     index = ExchangeStoryIndexPage.objects.get(locale__language_code="fr")
     template = (
@@ -127,10 +126,9 @@ def resync(locales) -> dict:
 
     from wagtail_localize.models import StringSegment, TranslationSource
 
-    from twinning import translation_sync
+    from bench.dataset import publish, translate_fully
+    from twinning.localize import segment_refresh as translation_sync
     from twinning.models import ExchangeStoryIndexPage, ExchangeStoryPage
-
-    from .dataset import publish, translate_fully
 
     index = ExchangeStoryIndexPage.objects.get(locale__language_code="fr")
     paragraphs = RESYNC_SEGMENTS - 3  # title, slug and summary are segments too

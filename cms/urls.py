@@ -6,15 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from twinning.sitemaps import sitemap
-
-from .api import api_router
+from twinning.public.sitemaps import sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("api/v2/", api_router.urls),
+    path("api/v2/", include("twinning.api.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,13 +7,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from twinning.admin_forms import LocaleScopedPageForm
-from twinning.aliases import with_text_language
+from twinning.admin.forms import LocaleScopedPageForm
 from twinning.models import ExchangeStoryPage, PartnerCityIndexPage, PartnerCityPage
 from twinning.models.mixins import translatable_fields
 from twinning.models.querysets import localize_related
-from twinning.request_cache import is_public, public, tree_children, view_restrictions
-from twinning.routes import TreeRoutingMixin
+from twinning.public.aliases import with_text_language
+from twinning.public.request_cache import is_public, public, tree_children, view_restrictions
+from twinning.public.routing import TreeRoutingMixin
 
 
 class HomePageForm(LocaleScopedPageForm):

@@ -8,9 +8,6 @@ class TwinningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, synchronised_fields, translation_drafts, translation_sync  # noqa: F401
-        from .api import invalidation
+        from twinning import checks, signal_handlers  # noqa: F401  (registers the checks)
 
-        invalidation.connect()
-        # wagtail-localize re-extracts a source segment by segment: do it in bulk.
-        translation_sync.install()
+        signal_handlers.connect()

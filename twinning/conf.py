@@ -16,6 +16,14 @@ DEFAULTS: dict[str, Any] = {
     "MAP_TILE_ATTRIBUTION": "&copy; OpenStreetMap contributors",
     # Stories per page on the story listing.
     "STORIES_PER_PAGE": 12,
+    # The host's base template, which twinning/base.html extends.
+    "BASE_TEMPLATE": "base.html",
+    # twinning.localize's page-wide behaviour (drafts of translated aliases, language-tree
+    # cascades, synchronised fields) acts on the plugin's page types only, unless True.
+    "LOCALIZE_ALL_PAGE_TYPES": False,
+    # Replace wagtail-localize's TranslationSource.refresh_segments with a bulk version
+    # (verified on wagtail-localize 1.14 only).
+    "BULK_SEGMENT_REFRESH": False,
 }
 
 

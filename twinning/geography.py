@@ -4,7 +4,7 @@ from functools import lru_cache
 
 from countryinfo import CountryInfo
 
-from .choices import Continent
+from twinning.choices import Continent
 
 
 @lru_cache(maxsize=512)

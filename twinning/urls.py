@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views.search import search
+from twinning.public.search import search
 
 app_name = "twinning"
 

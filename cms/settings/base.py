@@ -29,6 +29,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "twinning",
+    "twinning.api",
+    "twinning.localize",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -165,12 +167,12 @@ def machine_translator_from_env(environ=os.environ) -> dict | None:
     timeout = int(environ.get("MACHINE_TRANSLATION_TIMEOUT", "10"))
     if environ.get("DEEPL_API_KEY"):
         return {
-            "CLASS": "twinning.machine_translators.DeepLTranslator",
+            "CLASS": "twinning.localize.machine_translators.DeepLTranslator",
             "OPTIONS": {"AUTH_KEY": environ["DEEPL_API_KEY"], "TIMEOUT": timeout},
         }
     if environ.get("LIBRETRANSLATE_URL"):
         return {
-            "CLASS": "twinning.machine_translators.LibreTranslator",
+            "CLASS": "twinning.localize.machine_translators.LibreTranslator",
             "OPTIONS": {
                 "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"].rstrip("/"),
                 "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
@@ -228,6 +230,9 @@ TWINNING = {
     "MAP_TILE_URL": os.environ.get(
         "MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     ),
+    # Aix's own home page is translated through the same workflow as the plugin's pages.
+    "LOCALIZE_ALL_PAGE_TYPES": True,
+    "BULK_SEGMENT_REFRESH": True,
 }
 
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]

@@ -1,4 +1,4 @@
-from .base import *  # noqa: F403
+from cms.settings.base import *  # noqa: F403
 
 DEBUG = True
 SECRET_KEY = "django-insecure-dev-only-twinning"  # throwaway, dev only

@@ -4,8 +4,14 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from twinning.aliases import with_text_language
-from twinning.request_cache import is_public, public, tree_children, tree_root, view_restrictions
+from twinning.public.aliases import with_text_language
+from twinning.public.request_cache import (
+    is_public,
+    public,
+    tree_children,
+    tree_root,
+    view_restrictions,
+)
 
 register = template.Library()
 

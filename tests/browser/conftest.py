@@ -25,8 +25,7 @@ from wagtail.models import Locale, Page, Site
 import pytest
 
 from tests import factories
-
-from .artifacts import SCREENSHOTS
+from tests.browser.artifacts import SCREENSHOTS
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -291,7 +290,7 @@ def multilingual_site(public_site) -> PublicSite:
     Pages not listed in ``TRANSLATED`` exist in the other trees as aliases of the French
     page (the locale synchronisation), which readers must be told is not a translation.
     """
-    from tests.cms.translation_helpers import alias, clear_site_cache, translate
+    from tests.site.translation_helpers import alias, clear_site_cache, translate
 
     pages = {
         "home": public_site.home,

@@ -16,7 +16,7 @@ import sys
 
 import django
 
-from .artifacts import DOCS_SCREENSHOTS
+from tests.browser.artifacts import DOCS_SCREENSHOTS
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from .conftest import CHROMIUM, CHROMIUM_FLAGS
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 
     pages = demo_pages()
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .artifacts import DOCS_SCREENSHOTS, SCREENSHOTS
+from tests.browser.artifacts import DOCS_SCREENSHOTS, SCREENSHOTS
 
 KEY_PAGES = [
     "home-fr-desktop",

@@ -6,7 +6,7 @@ into the page): nothing is fetched from the network.
 
 import pytest
 
-from .conftest import WIDTHS, browser_db
+from tests.browser.conftest import WIDTHS, browser_db
 
 sync_api = pytest.importorskip("playwright.sync_api")
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")

@@ -9,8 +9,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 import pytest
 
 from tests import factories
-
-from .conftest import browser_db
+from tests.browser.conftest import browser_db
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect

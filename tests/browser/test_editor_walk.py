@@ -23,11 +23,10 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from twinning.demo import moderation
+from home.demo import moderation
+from tests.browser.conftest import browser_db
+from tests.browser.test_dashboard import log_in
 from twinning.models import ExchangeStoryPage
-
-from .conftest import browser_db
-from .test_dashboard import log_in
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect

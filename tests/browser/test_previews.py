@@ -2,10 +2,9 @@
 
 import pytest
 
+from tests.browser.conftest import browser_db
+from tests.browser.test_dashboard import log_in
 from twinning.models import ExchangeStoryPage
-
-from .conftest import browser_db
-from .test_dashboard import log_in
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import browser_db
+from tests.browser.conftest import browser_db
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect

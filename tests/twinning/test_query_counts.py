@@ -4,7 +4,7 @@ The budget does not depend on how many milestones, stories, events or actors a c
 a partner's page grows for decades, its cost per request must not.
 
 Serving costs seven queries whatever the depth of the page: Wagtail's site, locale, the
-language's home page and its specific form, then (twinning.routes) the pages the URL
+language's home page and its specific form, then (twinning.public.routing) the pages the URL
 names with the home page's children, the served page, and every view restriction. In a
 language other than the source one, Wagtail looks the home page up in one more; an alias
 reads its original once more (for its languages).
@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from tests import factories
-from tests.cms.translation_helpers import alias, clear_site_cache, restrict, translate
+from tests.site.translation_helpers import alias, clear_site_cache, restrict, translate
 
 NOW = datetime.datetime(2026, 5, 9, 12, 0, tzinfo=datetime.UTC)
 DAY = datetime.timedelta(days=1)

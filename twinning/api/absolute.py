@@ -25,7 +25,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 from wagtail.urls import serve_pattern
 
-from .. import conf
+from twinning import conf
 
 _RELATIVE_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 #: What Wagtail's ``wagtail_serve`` URL accepts after the language prefix.

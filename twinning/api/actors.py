@@ -14,14 +14,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from ..choices import ActorKind
-from ..models import Actor, CooperationTheme
-from .batch import PageBatch
-from .errors import BadRequest, NotFound, json_errors
-from .filters import parse_choices, resolve_partner
-from .languages import parse_boolean, parse_locale, source_locale
-from .params import positive_int, reject_unknown
-from .views import Pagination
+from twinning.api.batch import PageBatch
+from twinning.api.errors import BadRequest, NotFound, json_errors
+from twinning.api.filters import parse_choices, resolve_partner
+from twinning.api.languages import parse_boolean, parse_locale, source_locale
+from twinning.api.params import positive_int, reject_unknown
+from twinning.api.views import Pagination
+from twinning.choices import ActorKind
+from twinning.models import Actor, CooperationTheme
 
 LIST_PARAMETERS = {"locale", "fallback", "partner", "kind", "theme", "limit", "offset"}
 DETAIL_PARAMETERS: set[str] = set()

@@ -18,9 +18,9 @@ from django.http import HttpRequest
 
 from wagtail.models import Locale, Page
 
-from .absolute import URLBuilder
-from .languages import locales, source_locale
-from .references import References
+from twinning.api.absolute import URLBuilder
+from twinning.api.languages import locales, source_locale
+from twinning.api.references import References
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ class PageBatch:
                     self._snippets[(name, item.pk)] = localized
 
     def _load_coverage(self) -> dict:
-        from ..translation_status import coverage_for
+        from twinning.localize.status import coverage_for
 
         translatable = [item for item in self.items if hasattr(item, "translation_key")]
         if not translatable:
@@ -219,7 +219,7 @@ class PageBatch:
 
     def translations(self, item: Page) -> list[dict]:
         """Each language with a live translation, with its translation coverage and state."""
-        from ..translation_status import LIVE
+        from twinning.localize.status import LIVE
 
         order = _language_order()
         coverage = self._coverage.get(item.translation_key, {})

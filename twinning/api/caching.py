@@ -31,8 +31,8 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from .. import conf
-from .errors import keep_out_of_language_redirects
+from twinning import conf
+from twinning.api.errors import keep_out_of_language_redirects
 
 GENERATION_KEY = "twinning-api:generation"
 CHANGED_AT_KEY = "twinning-api:changed-at"

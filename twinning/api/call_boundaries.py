@@ -11,8 +11,8 @@ from django.db.models import Min, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
-from ..models import ProjectCallPage
-from .caching import cap_lifetime
+from twinning.api.caching import cap_lifetime
+from twinning.models import ProjectCallPage
 
 
 def next_call_change(moment: datetime.datetime | None = None) -> datetime.datetime | None:

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from .openapi import openapi_document, server_url
+from twinning.api.openapi import openapi_document, server_url
 
 
 def _resolve(document: dict, node):

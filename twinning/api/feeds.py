@@ -24,17 +24,10 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
-from ..models import (
-    EventPage,
-    ExchangeStoryIndexPage,
-    ExchangeStoryPage,
-    PartnerCityPage,
-    ProjectCallPage,
-)
-from .absolute import URLBuilder
-from .errors import BadRequest, json_errors
-from .filters import concerning_q, resolve_partner
-from .languages import (
+from twinning.api.absolute import URLBuilder
+from twinning.api.errors import BadRequest, json_errors
+from twinning.api.filters import concerning_q, resolve_partner
+from twinning.api.languages import (
     in_locale,
     live_translations,
     locales,
@@ -42,8 +35,15 @@ from .languages import (
     parse_locale,
     source_locale,
 )
-from .params import reject_unknown
-from .visibility import visible_pages
+from twinning.api.params import reject_unknown
+from twinning.api.visibility import visible_pages
+from twinning.models import (
+    EventPage,
+    ExchangeStoryIndexPage,
+    ExchangeStoryPage,
+    PartnerCityPage,
+    ProjectCallPage,
+)
 
 PARAMETERS = {"locale", "fallback", "partner", "type"}
 #: The feed's ``type`` values, the page type of each, and the date its entries sort by.

@@ -21,9 +21,9 @@ from wagtail.models import Page, TranslatableMixin
 from django_countries.fields import CountryField
 from rest_framework.fields import Field
 
-from ..models import Actor
-from ..partial_dates import PartialDate, PartialDateField
-from .streams import collect, stream_representation
+from twinning.api.streams import collect, stream_representation
+from twinning.models import Actor
+from twinning.partial_dates import PartialDate, PartialDateField
 
 
 class BatchField(Field):

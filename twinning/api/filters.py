@@ -23,19 +23,19 @@ from wagtail.search.backends import get_search_backend
 
 from rest_framework.filters import BaseFilterBackend
 
-from ..choices import CallStatus, PartnershipKind, PartnershipStatus
-from ..models import (
+from twinning.api.errors import BadRequest
+from twinning.api.languages import in_locale, parse_boolean, parse_locale
+from twinning.api.params import positive_int
+from twinning.api.visibility import visible_pages
+from twinning.choices import CallStatus, PartnershipKind, PartnershipStatus
+from twinning.models import (
     CooperationTheme,
     EventPage,
     ExchangeStoryPage,
     PartnerCityPage,
     ProjectCallPage,
 )
-from ..partial_dates import PartialDate
-from .errors import BadRequest
-from .languages import in_locale, parse_boolean, parse_locale
-from .params import positive_int
-from .visibility import visible_pages
+from twinning.partial_dates import PartialDate
 
 WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

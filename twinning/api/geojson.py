@@ -9,13 +9,13 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from ..models import PartnerCityPage
-from .absolute import URLBuilder
-from .errors import json_errors
-from .filters import CityFactsFilter
-from .languages import in_locale, parse_boolean, parse_locale, source_locale
-from .params import reject_unknown
-from .visibility import visible_pages
+from twinning.api.absolute import URLBuilder
+from twinning.api.errors import json_errors
+from twinning.api.filters import CityFactsFilter
+from twinning.api.languages import in_locale, parse_boolean, parse_locale, source_locale
+from twinning.api.params import reject_unknown
+from twinning.api.visibility import visible_pages
+from twinning.models import PartnerCityPage
 
 PARAMETERS = {"locale", "fallback", "kind", "status"}
 

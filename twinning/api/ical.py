@@ -27,14 +27,14 @@ from django.views.decorators.http import require_safe
 
 from icalendar import Calendar, Event
 
-from ..models import EventPage, PartnerCityPage, PartnershipMilestone, ProjectCallPage
-from .absolute import URLBuilder
-from .call_boundaries import expire_with_call_statuses
-from .errors import NotFound, json_errors
-from .filters import WIKIDATA_ID
-from .languages import in_locale, locales, parse_boolean, parse_locale, source_locale
-from .params import positive_int, reject_unknown
-from .visibility import visible_pages
+from twinning.api.absolute import URLBuilder
+from twinning.api.call_boundaries import expire_with_call_statuses
+from twinning.api.errors import NotFound, json_errors
+from twinning.api.filters import WIKIDATA_ID
+from twinning.api.languages import in_locale, locales, parse_boolean, parse_locale, source_locale
+from twinning.api.params import positive_int, reject_unknown
+from twinning.api.visibility import visible_pages
+from twinning.models import EventPage, PartnerCityPage, PartnershipMilestone, ProjectCallPage
 
 PARAMETERS = {"locale", "fallback"}
 EVENTS_PARAMETERS = {"locale", "fallback"}

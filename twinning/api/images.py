@@ -12,8 +12,8 @@ from django.http import HttpRequest
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
-from .absolute import URLBuilder
-from .visibility import private_collection_ids
+from twinning.api.absolute import URLBuilder
+from twinning.api.visibility import private_collection_ids
 
 #: The renditions every image comes in, by name. Never cropped: partners crop as they like.
 RENDITIONS = {"small": "max-480x480", "large": "max-1600x1600"}

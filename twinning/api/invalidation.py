@@ -30,9 +30,9 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .. import conf
-from ..models import Actor, CooperationTheme, PartnerCityPage
-from .caching import bump_generation
+from twinning import conf
+from twinning.api.caching import bump_generation
+from twinning.models import Actor, CooperationTheme, PartnerCityPage
 
 #: URL namespaces of the routers whose URLs are purged (see ``connect``).
 _namespaces: set[str] = set()

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from .errors import BadRequest
-from .site_state import site_state
-from .visibility import visible_pages
+from twinning.api.errors import BadRequest
+from twinning.api.site_state import site_state
+from twinning.api.visibility import visible_pages
 
 
 def locales(request: HttpRequest) -> dict[int, Locale]:

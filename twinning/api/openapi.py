@@ -11,11 +11,11 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from .. import conf
-from ..choices import ActorKind, CallStatus, PartnershipKind, PartnershipStatus
-from .absolute import base_url
-from .filters import SEARCH_RESULTS_MAX
-from .images import RENDITIONS
+from twinning import conf
+from twinning.api.absolute import base_url
+from twinning.api.filters import SEARCH_RESULTS_MAX
+from twinning.api.images import RENDITIONS
+from twinning.choices import ActorKind, CallStatus, PartnershipKind, PartnershipStatus
 
 JSON = "application/json"
 
@@ -294,7 +294,7 @@ _MEDIA_LIST_PARAMETERS = [
 
 
 def _schemas() -> dict:
-    from ..translation_status import STATES
+    from twinning.localize.status import STATES
 
     string, integer, boolean = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
     url = {"type": "string", "format": "uri"}

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.api.v2.pagination import WagtailPagination
 
-from .caching import kept_for_generation
-from .errors import BadRequest
-from .params import positive_int
+from twinning.api.caching import kept_for_generation
+from twinning.api.errors import BadRequest
+from twinning.api.params import positive_int
 
 
 def cached_count(queryset) -> int:

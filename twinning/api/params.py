@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from .errors import BadRequest
+from twinning.api.errors import BadRequest
 
 
 def reject_unknown(request: HttpRequest, allowed: set[str]) -> None:

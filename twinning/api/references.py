@@ -33,11 +33,11 @@ from wagtail.rich_text.rewriters import (
     extract_attrs,
 )
 
-from .absolute import URLBuilder
-from .images import image_representation, load_images
-from .languages import locales as request_locales
-from .languages import source_locale
-from .visibility import private_collection_ids, visible_q
+from twinning.api.absolute import URLBuilder
+from twinning.api.images import image_representation, load_images
+from twinning.api.languages import locales as request_locales
+from twinning.api.languages import source_locale
+from twinning.api.visibility import private_collection_ids, visible_q
 
 
 @dataclass(frozen=True)

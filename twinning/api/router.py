@@ -12,8 +12,8 @@ from django.urls import Resolver404, path, re_path, resolve
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .caching import cached_api_view
-from .errors import not_found
+from twinning.api.caching import cached_api_view
+from twinning.api.errors import not_found
 
 
 def _not_found_or_slash(request, *args, **kwargs):

@@ -15,7 +15,7 @@ from django.http.request import split_domain_port
 
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction, Site
 
-from .caching import kept_for_generation
+from twinning.api.caching import kept_for_generation
 
 _ATTRIBUTE = "_twinning_api_site_state"
 #: Long enough to serve many requests; a new generation makes an entry useless anyway.

@@ -14,7 +14,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .references import References
+from twinning.api.references import References
 
 
 def _list_items(raw) -> list:

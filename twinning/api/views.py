@@ -24,14 +24,13 @@ from wagtail.models import Site
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from ..models import EventPage, ExchangeStoryPage, PartnerCityPage, ProjectCallPage
-from .absolute import URLBuilder
-from .batch import PageBatch
-from .caching import cap_lifetime
-from .call_boundaries import expire_with_call_statuses, next_call_change_of
-from .errors import BadRequest, NotFound, error_payload
-from .fields import META_FIELDS, BatchField, DetailUrlField, serializer_field_for
-from .filters import (
+from twinning.api.absolute import URLBuilder
+from twinning.api.batch import PageBatch
+from twinning.api.caching import cap_lifetime
+from twinning.api.call_boundaries import expire_with_call_statuses, next_call_change_of
+from twinning.api.errors import BadRequest, NotFound, error_payload
+from twinning.api.fields import META_FIELDS, BatchField, DetailUrlField, serializer_field_for
+from twinning.api.filters import (
     CallStatusFilter,
     CityFactsFilter,
     DateRangeFilter,
@@ -46,11 +45,12 @@ from .filters import (
     ValidatedFieldsFilter,
     asks_for_calls,
 )
-from .languages import locales
-from .pagination import Pagination
-from .params import positive_int, reject_null_characters
-from .renderers import CompactJSONRenderer
-from .visibility import private_collection_ids, visible_pages
+from twinning.api.languages import locales
+from twinning.api.pagination import Pagination
+from twinning.api.params import positive_int, reject_null_characters
+from twinning.api.renderers import CompactJSONRenderer
+from twinning.api.visibility import private_collection_ids, visible_pages
+from twinning.models import EventPage, ExchangeStoryPage, PartnerCityPage, ProjectCallPage
 
 #: Fields a list shows by default, beyond Wagtail's, for the types partners list most.
 LISTING_FIELDS = {

@@ -14,8 +14,8 @@ from django.http import HttpRequest
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page
 
-from .errors import BadRequest
-from .site_state import site_state
+from twinning.api.errors import BadRequest
+from twinning.api.site_state import site_state
 
 _PRIVATE_Q = "_twinning_api_private_q"
 _SITE_Q = "_twinning_api_site_q"

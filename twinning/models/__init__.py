@@ -1,7 +1,7 @@
-from .actors import Actor
-from .calls import ProjectCallIndexPage, ProjectCallPage
-from .events import EventIndexPage, EventPage
-from .pages import (
+from twinning.models.actors import Actor
+from twinning.models.calls import ProjectCallIndexPage, ProjectCallPage
+from twinning.models.events import EventIndexPage, EventPage
+from twinning.models.pages import (
     ContentPage,
     ExchangeStoryIndexPage,
     ExchangeStoryPage,
@@ -9,7 +9,7 @@ from .pages import (
     PartnerCityPage,
     PartnershipMilestone,
 )
-from .snippets import CooperationTheme
+from twinning.models.snippets import CooperationTheme
 
 __all__ = [
     "Actor",

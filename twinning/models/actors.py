@@ -14,11 +14,11 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..admin_forms import LocaleScopedModelForm
-from ..choices import ActorKind
-from .mixins import DemoContentMixin
-from .querysets import linked_to
-from .snippets import CooperationTheme
+from twinning.admin.forms import LocaleScopedModelForm
+from twinning.choices import ActorKind
+from twinning.models.mixins import DemoContentMixin
+from twinning.models.querysets import linked_to
+from twinning.models.snippets import CooperationTheme
 
 
 class ActorQuerySet(SearchableQuerySetMixin, models.QuerySet):

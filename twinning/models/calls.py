@@ -23,19 +23,19 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ..admin_forms import LocaleScopedPageForm
-from ..aliases import with_text_language
-from ..blocks import BodyBlock
-from ..choices import CallStatus
-from ..document_blocks import DocumentsBlock
-from ..routes import KnownRestrictionsMixin
-from ..validators import validate_currency_code
-from ..visibility import visible_pages
-from .actors import Actor
-from .mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
-from .pages import INTRO_FEATURES, ExchangeStoryPage, _tabs
-from .querysets import linked_to, localize_related
-from .snippets import CooperationTheme
+from twinning.admin.forms import LocaleScopedPageForm
+from twinning.blocks import BodyBlock
+from twinning.choices import CallStatus
+from twinning.document_blocks import DocumentsBlock
+from twinning.models.actors import Actor
+from twinning.models.mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
+from twinning.models.pages import INTRO_FEATURES, ExchangeStoryPage, _tabs
+from twinning.models.querysets import linked_to, localize_related
+from twinning.models.snippets import CooperationTheme
+from twinning.public.aliases import with_text_language
+from twinning.public.routing import KnownRestrictionsMixin
+from twinning.public.visibility import visible_pages
+from twinning.validators import validate_currency_code
 
 ELIGIBILITY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

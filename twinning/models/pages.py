@@ -22,21 +22,21 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 import swapper
 from django_countries.fields import CountryField
 
-from .. import conf
-from ..admin_forms import LocaleScopedPageForm
-from ..aliases import with_text_language
-from ..blocks import BodyBlock
-from ..choices import Audience, Continent, MilestoneKind, PartnershipKind, PartnershipStatus
-from ..geography import continent_of
-from ..localization import localize_all
-from ..partial_dates import PartialDate, PartialDateField
-from ..request_cache import public, tree_children, tree_root, view_restrictions
-from ..routes import KnownRestrictionsMixin, PartnerCityViewsMixin
-from ..validators import latitude_validators, longitude_validators, validate_wikidata_id
-from .actors import Actor
-from .mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
-from .querysets import ExchangeStoryManager, localize_related
-from .snippets import CooperationTheme
+from twinning import conf
+from twinning.admin.forms import LocaleScopedPageForm
+from twinning.blocks import BodyBlock
+from twinning.choices import Audience, Continent, MilestoneKind, PartnershipKind, PartnershipStatus
+from twinning.geography import continent_of
+from twinning.localization import localize_all
+from twinning.models.actors import Actor
+from twinning.models.mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
+from twinning.models.querysets import ExchangeStoryManager, localize_related
+from twinning.models.snippets import CooperationTheme
+from twinning.partial_dates import PartialDate, PartialDateField
+from twinning.public.aliases import with_text_language
+from twinning.public.request_cache import public, tree_children, tree_root, view_restrictions
+from twinning.public.routing import KnownRestrictionsMixin, PartnerCityViewsMixin
+from twinning.validators import latitude_validators, longitude_validators, validate_wikidata_id
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -402,7 +402,7 @@ class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, Page):
         With the ``request``, the events listing is looked for among the sections that
         routing read.
         """
-        from .agenda import city_agenda  # the agenda's models import this module
+        from twinning.models.agenda import city_agenda  # the agenda's models import this module
 
         root = tree_root(request)
         sections = None

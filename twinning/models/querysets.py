@@ -5,8 +5,8 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 
-from ..aliases import with_text_language
-from ..localization import localize_all
+from twinning.localization import localize_all
+from twinning.public.aliases import with_text_language
 
 
 def linked_to(through: type[Model], owner: str, city) -> Exists:
@@ -64,7 +64,7 @@ def _lookups(tree: dict, prefix: str = ""):
 class ExchangeStoryQuerySet(PageQuerySet):
     def concerning(self, city):
         """Stories about ``city``, whichever language's page of the city they link."""
-        from .pages import ExchangeStoryPage
+        from twinning.models.pages import ExchangeStoryPage
 
         through = ExchangeStoryPage.partner_cities.through
         return self.filter(linked_to(through, "exchangestorypage_id", city))

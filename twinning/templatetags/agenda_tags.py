@@ -3,9 +3,9 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
-from ..aliases import with_text_language
-from ..models.querysets import localize_related
-from ..request_cache import is_public, view_restrictions
+from twinning.models.querysets import localize_related
+from twinning.public.aliases import with_text_language
+from twinning.public.request_cache import is_public, view_restrictions
 
 register = template.Library()
 

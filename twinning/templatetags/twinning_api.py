@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..api.jsonld import identity_of, json_ld_for, script_tag
+from twinning.public.jsonld import identity_of, json_ld_for, script_tag
 
 register = template.Library()
 

@@ -8,9 +8,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page
 
-from .. import translations
-from ..aliases import text_language
-from ..translations import PageLanguages
+from twinning.public import languages
+from twinning.public.aliases import text_language
+from twinning.public.languages import PageLanguages
 
 register = template.Library()
 
@@ -24,8 +24,8 @@ def page_languages(context: template.Context) -> PageLanguages:
     request = context.get("request")
     page = context.get("page")
     if request is not None and isinstance(page, Page) and page.pk:
-        return translations.page_languages(page, request)
-    return translations.site_languages(request)
+        return languages.page_languages(page, request)
+    return languages.site_languages(request)
 
 
 @register.simple_tag
@@ -44,7 +44,7 @@ def text_lang(page, link: bool = False) -> SafeString:
     attributes = format_html(' lang="{}"', code)
     if link:
         attributes += format_html(' hreflang="{}"', code)
-    language = translations.language(code)
+    language = languages.language(code)
     if language.bidi != translation.get_language_bidi():
         attributes += format_html(' dir="{}"', language.direction)
     return attributes

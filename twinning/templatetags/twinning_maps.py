@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from ..maps import map_data
+from twinning.public.maps import map_data
 
 register = template.Library()
 

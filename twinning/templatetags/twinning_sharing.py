@@ -7,7 +7,7 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from .. import conf
+from twinning import conf
 
 register = template.Library()
 

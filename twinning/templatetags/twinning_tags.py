@@ -1,6 +1,6 @@
 from django import template
 
-from ..partial_dates import PartialDate
+from twinning.partial_dates import PartialDate
 
 register = template.Library()
 

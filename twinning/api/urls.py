@@ -1,0 +1,34 @@
+"""The partner API, ready to mount: ``path("api/v2/", include("twinning.api.urls"))``.
+
+``api_router`` is the router itself, for a host that wants to register more endpoints
+before mounting it (``path("api/v2/", api_router.urls)``).
+"""
+
+from twinning.api.actors import actor_detail, actors_list
+from twinning.api.docs import api_docs
+from twinning.api.feeds import stories_feed
+from twinning.api.geojson import partners_geojson
+from twinning.api.ical import events_calendar, partner_calendar
+from twinning.api.openapi import openapi_json
+from twinning.api.router import PartnerAPIRouter
+from twinning.api.views import (
+    PartnerPagesAPIViewSet,
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+)
+
+api_router = PartnerAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PartnerPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_view("partners.geojson", partners_geojson, "partners-geojson")
+api_router.register_view("feeds/stories.atom", stories_feed, "stories-feed")
+api_router.register_view("partners/<str:pk>/calendar.ics", partner_calendar, "partner-calendar")
+api_router.register_view("actors/", actors_list, "actors")
+api_router.register_view("actors/<str:pk>/", actor_detail, "actor-detail")
+api_router.register_view("events.ics", events_calendar, "events-calendar")
+api_router.register_view("openapi.json", openapi_json, "openapi")
+api_router.register_view("docs/", api_docs, "docs")
+
+app_name = api_router.url_namespace
+urlpatterns = api_router.get_urlpatterns()

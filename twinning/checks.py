@@ -1,0 +1,1 @@
+"""System checks of the plugin's requirements on its host (``manage.py check``)."""

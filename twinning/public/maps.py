@@ -1,0 +1,65 @@
+"""The data behind the public map of partner cities, embedded in the page as JSON.
+
+The map is drawn by Leaflet in the browser, but everything it shows is prepared here,
+in the reader's language, so the page works without any request to an API and the
+plain list below the map says exactly the same thing.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from twinning import conf
+
+
+def city_marker(city: Any, request: HttpRequest | None = None) -> dict[str, Any]:
+    """One marker: where the city is, where its page is, and what its popup says."""
+    signed = city.signed_date
+    details = [str(city.country.name), city.get_kind_display()]
+    if signed:
+        details.append(_("since %(year)s") % {"year": signed.year})
+    return {
+        "title": city.title,
+        "url": city.get_url(request),
+        "lat": float(city.latitude),
+        "lng": float(city.longitude),
+        "details": " · ".join(details),
+        # The city's text may be the French original while the page is in another
+        # language; the browser needs to know to pronounce the name right.
+        "lang": city.locale.language_code,
+    }
+
+
+def map_options() -> dict[str, Any]:
+    """Tiles, icons and control labels for the Leaflet script, read when rendering."""
+    return {
+        "tileUrl": conf.get("MAP_TILE_URL"),
+        "attribution": conf.get("MAP_TILE_ATTRIBUTION"),
+        "icon": {
+            "iconUrl": static("js_lib_leaflet/images/marker-icon.png"),
+            "iconRetinaUrl": static("js_lib_leaflet/images/marker-icon-2x.png"),
+            "shadowUrl": static("js_lib_leaflet/images/marker-shadow.png"),
+        },
+        "language": get_language(),
+        "labels": {
+            "zoomIn": _("Zoom in"),
+            "zoomOut": _("Zoom out"),
+            "closePopup": _("Close"),
+            "tilesFailed": _(
+                "The background map could not be loaded. "
+                "The markers and the list of cities below still work."
+            ),
+        },
+    }
+
+
+def map_data(cities: list[Any], request: HttpRequest | None = None) -> dict[str, Any]:
+    """Everything the map script needs, in the language active when it is called.
+
+    Called from the template, so the popups speak the language the page's content is
+    rendered in, like the list of cities beside them.
+    """
+    return {"cities": [city_marker(city, request) for city in cities], **map_options()}

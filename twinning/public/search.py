@@ -1,0 +1,65 @@
+"""Search of the stories and partner cities written in the reader's language.
+
+Wagtail's database search backend: PostgreSQL full-text search on PostgreSQL, SQLite's
+FTS5 (or a plain fallback) elsewhere. Alias pages (not translated yet) are left out:
+they hold French text under another language's address, and French readers find
+the original in the French search.
+"""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale, Page
+from wagtail.query import PageQuerySet
+
+from twinning.models import ExchangeStoryPage, PartnerCityPage
+
+RESULTS_PER_PAGE = 10
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search the stories and partner cities"), max_length=200)
+
+
+def searchable_pages(locale: Locale) -> PageQuerySet:
+    """The live, public, translated stories and cities of ``locale``."""
+    aliases = Page.objects.filter(locale=locale, alias_of__isnull=False).values("pk")
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .type(ExchangeStoryPage, PartnerCityPage)
+        .exclude(pk__in=aliases)
+    )
+
+
+def specific_in_order(pages: list[Page]) -> list[Page]:
+    """The specific pages of a page of results, in one query per page type, in order."""
+    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    return [specific[page.pk] for page in pages if page.pk in specific]
+
+
+def search(request: HttpRequest) -> TemplateResponse:
+    form = SearchForm(request.GET if "q" in request.GET else None)
+    locale = Locale.get_active()
+    context: dict[str, Any] = {"form": form, "query": "", "results": None}
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        paginator = Paginator(searchable_pages(locale).search(query), RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+        context.update(
+            query=query,
+            paginator=paginator,
+            results=results,
+            pages=specific_in_order(list(results.object_list)),
+        )
+        if locale.language_code != settings.LANGUAGE_CODE:
+            context["source_language"] = get_language_info(settings.LANGUAGE_CODE)
+    return TemplateResponse(request, "twinning/search.html", context)

@@ -1,0 +1,78 @@
+"""A sitemap of every locale's pages with their hreflang alternates.
+
+Wagtail's sitemap lists one locale's tree without alternates, and Django's ``Sitemap`` with
+``i18n``/``alternates`` assumes one object served under every language prefix, whereas
+wagtail-localize keeps one page per locale. So: one query for the pages of all the site's
+locale trees (live, public, real), grouped by translation key, rendered by a template.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.template.response import TemplateResponse
+
+from wagtail.models import Page, Site
+
+from twinning.public.languages import Alternate, absolute_url, alternates_for
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str
+    lastmod: datetime | None
+    alternates: list[Alternate]
+
+
+def site_pages(site: Site) -> list[Page]:
+    """Live, public, non-alias pages of every locale tree of ``site``, in tree order."""
+    roots = [root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk]
+    if not roots:
+        return []
+    in_site = Q()
+    for root_path in roots:
+        in_site |= Q(url_path__startswith=root_path)
+    return list(
+        Page.objects.filter(in_site, alias_of__isnull=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("path")
+    )
+
+
+def sitemap_entries(site: Site, request: HttpRequest) -> list[SitemapEntry]:
+    """One entry per page, each carrying the alternates of its whole translation group."""
+    pages = site_pages(site)
+    groups: dict = defaultdict(list)
+    for page in pages:
+        groups[page.translation_key].append(page)
+    alternates = {key: alternates_for(group, request) for key, group in groups.items()}
+    entries = []
+    for page in pages:
+        url = page.get_url(request)
+        if url is None:
+            continue
+        entries.append(
+            SitemapEntry(
+                url=absolute_url(request, url),
+                lastmod=page.last_published_at,
+                alternates=alternates[page.translation_key],
+            )
+        )
+    return entries
+
+
+def sitemap(request: HttpRequest) -> TemplateResponse:
+    """``sitemap.xml`` for the site the request is addressed to."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return TemplateResponse(
+        request,
+        "twinning/sitemap.xml",
+        {"entries": sitemap_entries(site, request)},
+        content_type="application/xml; charset=utf-8",
+    )
