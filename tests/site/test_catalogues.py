@@ -1,8 +1,10 @@
-"""The gettext catalogues in locale/: complete in every configured language.
+"""The gettext catalogues: complete in every configured language.
 
-A missing, fuzzy or mis-formatted entry shows up on the site as English in the middle of a
-Japanese or Hungarian page, or as a crash when a placeholder does not match; these tests
-read the catalogues the way readers meet them.
+Two catalogues: the plugin's own in twinning/locale/ (shipped in the wheel, so a site that
+installs the plugin shows its labels translated) and Aix's site's in locale/ (LOCALE_PATHS,
+which takes precedence). A missing, fuzzy or mis-formatted entry shows up on the site as
+English in the middle of a Japanese or Hungarian page, or as a crash when a placeholder does
+not match; these tests read the catalogues the way readers meet them.
 """
 
 import ast
@@ -13,6 +15,7 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation.template import templatize
@@ -21,24 +24,31 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
+from cms import messages
 from tests import factories
-from tests.site.translation_helpers import clear_site_cache, translate
+from tests.twinning.translation_helpers import clear_site_cache, translate
 from twinning import choices
 
-LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
+BASE_DIR = Path(settings.BASE_DIR)
+#: Where each catalogue lives: the plugin's next to its code, the site's in LOCALE_PATHS.
+LOCALE_DIRS = {"plugin": BASE_DIR / "twinning" / "locale", "site": BASE_DIR / "locale"}
+CATALOGUES = list(LOCALE_DIRS)
 #: Every configured language but English, the language of the msgids (where an empty
 #: msgstr shows the msgid itself).
 COMPLETE_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
+ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
-#: Templates readers see (the admin's own templates are left out).
-PUBLIC_TEMPLATE_DIRS = [
-    Path(settings.BASE_DIR) / "cms" / "templates",
-    Path(settings.BASE_DIR) / "home" / "templates",
-    Path(settings.BASE_DIR) / "twinning" / "templates" / "twinning",
-]
-PUBLIC_TEMPLATE_EXCLUDED = Path(settings.BASE_DIR) / "twinning" / "templates" / "twinning" / "admin"
-#: The project's own Python code (what ``make messages`` reads besides templates).
-CODE_DIRS = ["cms", "home", "twinning"]
+#: Templates readers see, by the catalogue that translates them (the admin's own templates
+#: are left out).
+PUBLIC_TEMPLATE_DIRS = {
+    "plugin": [BASE_DIR / "twinning" / "templates" / "twinning"],
+    "site": [BASE_DIR / "cms" / "templates", BASE_DIR / "home" / "templates"],
+}
+PUBLIC_TEMPLATE_EXCLUDED = BASE_DIR / "twinning" / "templates" / "twinning" / "admin"
+#: The Python code each catalogue translates (what ``make messages`` reads besides templates).
+CODE_DIRS = {"plugin": ["twinning"], "site": ["cms", "home"]}
+#: Fewer entries than this means a catalogue lost its strings (the site has few of its own).
+MINIMUM_ENTRIES = {"plugin": 400, "site": 25}
 #: The keywords Django's makemessages gives xgettext for the "django" domain.
 XGETTEXT_KEYWORDS = [
     "gettext_noop",
@@ -57,13 +67,26 @@ TEMPLATE_CALL = re.compile(
 STRING_LITERAL = re.compile(r"u?(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")")
 
 
+def po_path(kind: str, language: str) -> Path:
+    return LOCALE_DIRS[kind] / language / "LC_MESSAGES" / "django.po"
+
+
 @cache
-def catalogue(language: str) -> polib.POFile:
-    return polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+def catalogue(kind: str, language: str) -> polib.POFile:
+    return polib.pofile(str(po_path(kind, language)))
 
 
-def entries(language: str) -> list[polib.POEntry]:
-    return [entry for entry in catalogue(language) if not entry.obsolete]
+def entries(kind: str, language: str) -> list[polib.POEntry]:
+    return [entry for entry in catalogue(kind, language) if not entry.obsolete]
+
+
+def translated(kind: str, language: str) -> dict[tuple[str, str], polib.POEntry]:
+    """(msgctxt, msgid) -> entry, for the entries that give a translation."""
+    return {
+        (entry.msgctxt or "", entry.msgid): entry
+        for entry in entries(kind, language)
+        if "fuzzy" not in entry.flags and all(translations_of(entry))
+    }
 
 
 def placeholders(text: str) -> list[str]:
@@ -82,22 +105,22 @@ def translations_of(entry: polib.POEntry) -> list[str]:
     return [entry.msgstr]
 
 
-def plural_count(language: str) -> int:
-    plural_forms = catalogue(language).metadata["Plural-Forms"]
+def plural_count(kind: str, language: str) -> int:
+    plural_forms = catalogue(kind, language).metadata["Plural-Forms"]
     return int(re.search(r"nplurals\s*=\s*(\d+)", plural_forms)[1])
 
 
-def plural_form(language: str, n: int) -> int:
+def plural_form(kind: str, language: str, n: int) -> int:
     """Which msgstr[i] the catalogue's Plural-Forms picks for ``n``, as gettext does."""
-    plural_forms = catalogue(language).metadata["Plural-Forms"]
+    plural_forms = catalogue(kind, language).metadata["Plural-Forms"]
     expression = re.search(r"plural\s*=\s*([^;]+)", plural_forms)[1]
     return gettext_module.c2py(expression)(n)
 
 
-def public_template_messages() -> set[str]:
+def public_template_messages(kind: str) -> set[str]:
     """Every singular msgid used in the public templates, as makemessages extracts it."""
     messages = set()
-    for directory in PUBLIC_TEMPLATE_DIRS:
+    for directory in PUBLIC_TEMPLATE_DIRS[kind]:
         for path in directory.rglob("*.html"):
             if PUBLIC_TEMPLATE_EXCLUDED in path.parents:
                 continue
@@ -116,12 +139,12 @@ def public_template_messages() -> set[str]:
     return messages
 
 
-def code_messages() -> set[tuple[str, str]]:
+def code_messages(kind: str) -> set[tuple[str, str]]:
     """(msgctxt, msgid) of every message marked in the Python code, extracted as makemessages does."""
-    base = Path(settings.BASE_DIR)
+    base = BASE_DIR
     files = sorted(
         str(path.relative_to(base))
-        for directory in CODE_DIRS
+        for directory in CODE_DIRS[kind]
         for path in (base / directory).rglob("*.py")
     )
     extracted = subprocess.run(
@@ -145,24 +168,36 @@ def code_messages() -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
-def test_every_message_is_translated_and_none_is_fuzzy(language):
-    plurals = plural_count(language)
+@pytest.mark.parametrize("kind", CATALOGUES)
+def test_every_message_is_translated_and_none_is_fuzzy(kind, language):
+    plurals = plural_count(kind, language)
     problems = [
         entry.msgid
-        for entry in entries(language)
+        for entry in entries(kind, language)
         if "fuzzy" in entry.flags
         or not all(text.strip() for text in translations_of(entry))
         or (entry.msgid_plural and len(entry.msgstr_plural) != plurals)
     ]
 
-    assert len(entries(language)) > 100
-    assert problems == [], f"untranslated or fuzzy in {language}: {problems}"
+    assert len(entries(kind, language)) > MINIMUM_ENTRIES[kind]
+    assert problems == [], f"untranslated or fuzzy in {kind} {language}: {problems}"
+
+
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
+def test_plugin_and_site_catalogues_share_their_header_and_plural_forms(language):
+    """Django merges catalogues with different plural rules badly: one rule per language."""
+    plugin, site = catalogue("plugin", language), catalogue("site", language)
+
+    assert plugin.metadata["Language"] == site.metadata["Language"] == language
+    assert plugin.metadata["Plural-Forms"] == site.metadata["Plural-Forms"]
+    assert plugin.metadata["Content-Type"] == "text/plain; charset=UTF-8"
 
 
 @pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
-def test_translations_keep_the_placeholders_of_their_source(language):
+@pytest.mark.parametrize("kind", CATALOGUES)
+def test_translations_keep_the_placeholders_of_their_source(kind, language):
     problems = []
-    for entry in entries(language):
+    for entry in entries(kind, language):
         expected = placeholders(entry.msgid_plural or entry.msgid)
         for text in translations_of(entry):
             if placeholders(text) != expected:
@@ -171,11 +206,12 @@ def test_translations_keep_the_placeholders_of_their_source(language):
     assert problems == []
 
 
-def test_arabic_translations_use_only_the_placeholders_of_their_source_and_six_plural_forms():
+@pytest.mark.parametrize("kind", CATALOGUES)
+def test_arabic_translations_use_only_the_placeholders_of_their_source_and_six_plural_forms(kind):
     """Arabic may drop the number in its zero, one and two forms ("قصتان"), never invent one."""
-    assert plural_count("ar") == 6
+    assert plural_count(kind, "ar") == 6
     problems = []
-    for entry in entries("ar"):
+    for entry in entries(kind, "ar"):
         source = set(placeholders(entry.msgid)) | set(placeholders(entry.msgid_plural or ""))
         texts = [text for text in translations_of(entry) if text]
         if entry.msgid_plural and texts and len(texts) != 6:
@@ -188,32 +224,32 @@ def test_arabic_translations_use_only_the_placeholders_of_their_source_and_six_p
 
 
 @pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
-def test_every_string_of_the_public_templates_is_translated(language):
-    """A string added to a template but not to the catalogues shows in English to everyone."""
-    translated = {
+@pytest.mark.parametrize("kind", CATALOGUES)
+def test_every_string_of_the_public_templates_is_translated_in_its_own_catalogue(kind, language):
+    """A string added to a template but not to the catalogues shows in English to everyone;
+    a plugin template's string only in the site's catalogue shows in English on other sites."""
+    translated_messages = {
         entry.msgid
-        for entry in entries(language)
+        for entry in entries(kind, language)
         if "fuzzy" not in entry.flags and any(translations_of(entry))
     }
-    messages = public_template_messages()
+    messages = public_template_messages(kind)
 
-    assert len(messages) > 50
-    assert sorted(messages - translated) == []
+    assert len(messages) > (50 if kind == "plugin" else 15)
+    assert sorted(messages - translated_messages) == []
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext's xgettext")
 @pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
-def test_every_string_of_the_code_is_in_the_catalogue_and_translated(language):
+@pytest.mark.parametrize("kind", CATALOGUES)
+def test_every_string_of_the_code_is_in_its_own_catalogue_and_translated(kind, language):
     """Labels, help texts and messages added since the last `make messages` show in English."""
-    translated = {
-        (entry.msgctxt or "", entry.msgid)
-        for entry in entries(language)
-        if "fuzzy" not in entry.flags and all(translations_of(entry))
-    }
-    messages = code_messages()
+    messages = code_messages(kind)
 
-    assert len(messages) > 100
-    assert sorted(messages - translated) == [], "run `make messages` and translate what is new"
+    assert len(messages) > (100 if kind == "plugin" else 10)
+    assert sorted(messages - set(translated(kind, language))) == [], (
+        "run `make messages` and translate what is new"
+    )
 
 
 @pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
@@ -234,29 +270,28 @@ def test_choice_labels_are_translated(language):
 
     with translation.override("en"):
         msgids = [str(label) for label in labels]
-    translated = {
+    translated_labels = {
         entry.msgid: translations_of(entry)[0]
-        for entry in entries(language)
+        for entry in entries("plugin", language)
         if "fuzzy" not in entry.flags and entry.msgstr
     }
     with translation.override(language):
         shown = [str(label) for label in labels]
 
     assert len(msgids) > 30
-    assert [msgid for msgid in msgids if msgid not in translated] == []
-    assert shown == [translated[msgid] for msgid in msgids]
+    assert [msgid for msgid in msgids if msgid not in translated_labels] == []
+    assert shown == [translated_labels[msgid] for msgid in msgids]
 
 
-@pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
-def test_the_site_speaks_the_catalogue(language):
-    """What readers get at run time is what the catalogue says (the compiled file is current)."""
+def stale_entries(kind: str, language: str, expected_entries) -> list[str]:
+    """The msgids of ``expected_entries`` that the running site does not translate as they say."""
     stale = []
     with translation.override(language):
-        for entry in entries(language):
+        for entry in expected_entries:
             if entry.msgid_plural:
                 counts = (0, 1, 2, 5, 11, 100)
                 shown = [translation.ngettext(entry.msgid, entry.msgid_plural, n) for n in counts]
-                expected = [entry.msgstr_plural[plural_form(language, n)] for n in counts]
+                expected = [entry.msgstr_plural[plural_form(kind, language, n)] for n in counts]
             elif entry.msgctxt:
                 shown = [translation.pgettext(entry.msgctxt, entry.msgid)]
                 expected = [entry.msgstr]
@@ -265,12 +300,92 @@ def test_the_site_speaks_the_catalogue(language):
                 expected = [entry.msgstr]
             if shown != expected:
                 stale.append(entry.msgid)
+    return stale
 
-    assert stale == [], "run `python -m cms.compilemessages` (make test does)"
+
+@pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
+def test_the_site_speaks_both_catalogues(language):
+    """What Aix's readers get at run time is what the catalogues say (the compiled files are
+    current): the site's own catalogue first, the plugin's for every other string."""
+    site = translated("site", language)
+    plugin_only = [
+        entry for key, entry in translated("plugin", language).items() if key not in site
+    ]
+
+    assert stale_entries("site", language, site.values()) == [], (
+        "run `python -m cms.compilemessages` (make test does)"
+    )
+    assert stale_entries("plugin", language, plugin_only) == [], (
+        "run `python -m cms.compilemessages` (make test does)"
+    )
 
 
-def test_english_catalogue_stays_empty_because_the_source_is_english():
-    assert [entry.msgid for entry in entries("en") if any(translations_of(entry))] == []
+@pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
+def test_the_plugin_speaks_its_catalogue_on_a_site_without_translations_of_its_own(
+    settings, language
+):
+    """A site that installs the plugin and has no locale/ shows every plugin string translated."""
+    settings.LOCALE_PATHS = []
+
+    assert stale_entries("plugin", language, translated("plugin", language).values()) == []
+
+
+def test_an_installed_plugin_shows_its_labels_in_french_and_german(settings):
+    site_messages = {
+        entry.msgid for language in ("fr", "de") for entry in entries("site", language)
+    }
+    assert "Partner cities" not in site_messages
+    assert "Twinning partner API" not in site_messages
+    settings.LOCALE_PATHS = []
+
+    with translation.override("fr"):
+        french = [
+            translation.gettext("Partner cities"),
+            str(apps.get_app_config("twinning_api").verbose_name),
+            str(apps.get_app_config("twinning_localize").verbose_name),
+        ]
+    with translation.override("de"):
+        german = [
+            translation.gettext("Partner cities"),
+            str(apps.get_app_config("twinning_api").verbose_name),
+            str(apps.get_app_config("twinning_localize").verbose_name),
+        ]
+
+    assert french == [
+        "Villes partenaires",
+        "API partenaires Twinning",
+        "Circuit de traduction Twinning",
+    ]
+    assert german == ["Partnerstädte", "Twinning-Partner-API", "Twinning-Übersetzungsablauf"]
+
+
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
+def test_the_plugins_committed_compiled_catalogue_is_its_po_compiled(language):
+    """The wheel ships the plugin's .mo files as committed: a .po edited without
+    `make compilemessages` would ship stale labels."""
+    path = po_path("plugin", language)
+    compiled = polib.mofile(str(path.with_suffix(".mo")))
+
+    def contents(catalogue_entries) -> dict:
+        return {
+            (entry.msgctxt or "", entry.msgid): (
+                entry.msgid_plural,
+                entry.msgstr,
+                {int(index): text for index, text in entry.msgstr_plural.items()},
+            )
+            for entry in catalogue_entries
+            if entry.msgid
+        }
+
+    assert (
+        compiled.metadata["Plural-Forms"] == catalogue("plugin", language).metadata["Plural-Forms"]
+    )
+    assert contents(compiled) == contents(catalogue("plugin", language).translated_entries())
+
+
+@pytest.mark.parametrize("kind", CATALOGUES)
+def test_english_catalogue_stays_empty_because_the_source_is_english(kind):
+    assert [entry.msgid for entry in entries(kind, "en") if any(translations_of(entry))] == []
 
 
 # --- Pages ---------------------------------------------------------------------------------
@@ -341,3 +456,55 @@ def test_french_story_index_counts_in_french(client_fr, fresh_site_roots, storie
     assert "2 récits" in text
     assert "Toutes les villes partenaires" in text
     assert "2 stories" not in text
+
+
+# --- make messages -------------------------------------------------------------------------
+
+FRENCH_HEADER = (
+    'msgid ""\n'
+    'msgstr ""\n'
+    '"Language: fr\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n'
+)
+
+
+def write_catalogue(locale_dir: Path, *entries_text: str) -> Path:
+    path = locale_dir / "fr" / "LC_MESSAGES" / "django.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([FRENCH_HEADER, *entries_text]), encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(shutil.which("msgcat") is None, reason="needs GNU gettext's msgcat")
+def test_a_string_moving_from_the_site_into_the_plugin_keeps_its_translations(tmp_path):
+    """A template moved into the plugin must not show its strings in English after
+    `make messages`: makemessages drops them from the site's catalogue and adds them,
+    untranslated or with a fuzzy guess, to the plugin's."""
+    plugin, site = tmp_path / "plugin", tmp_path / "site"
+    cities = 'msgid "Partner cities"\nmsgstr "Villes partenaires"\n'
+    write_catalogue(plugin, cities)
+    write_catalogue(
+        site,
+        'msgid "Skip to content"\nmsgstr "Aller au contenu"\n',
+        'msgid "%(n)s story"\nmsgid_plural "%(n)s stories"\n'
+        'msgstr[0] "%(n)s récit"\nmsgstr[1] "%(n)s récits"\n',
+    )
+    known = messages.known_translations((plugin, site))
+    # What makemessages leaves once the template lives in the plugin:
+    write_catalogue(site)
+    moved = write_catalogue(
+        plugin,
+        cities,
+        '#, fuzzy\nmsgid "Skip to content"\nmsgstr "Villes partenaires"\n',
+        'msgid "%(n)s story"\nmsgid_plural "%(n)s stories"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+    )
+
+    filled = messages.carry_over(known, (plugin, site))
+
+    entries_by_msgid = {entry.msgid: entry for entry in polib.pofile(str(moved))}
+    assert filled == 2
+    assert entries_by_msgid["Skip to content"].msgstr == "Aller au contenu"
+    assert "fuzzy" not in entries_by_msgid["Skip to content"].flags
+    assert entries_by_msgid["%(n)s story"].msgstr_plural == {0: "%(n)s récit", 1: "%(n)s récits"}
+    assert entries_by_msgid["Partner cities"].msgstr == "Villes partenaires"
