@@ -12,8 +12,9 @@ from twinning.models import ExchangeStoryPage, PartnerCityIndexPage, PartnerCity
 from twinning.models.mixins import translatable_fields
 from twinning.models.querysets import localize_related
 from twinning.public.aliases import with_text_language
-from twinning.public.request_cache import is_public, public, tree_children, view_restrictions
+from twinning.public.request_cache import tree_children
 from twinning.public.routing import TreeRoutingMixin
+from twinning.public.visibility import is_public, public, view_restrictions
 
 
 class HomePageForm(LocaleScopedPageForm):

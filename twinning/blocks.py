@@ -1,5 +1,13 @@
-"""StreamField blocks of twinning pages. Every text is translatable by wagtail-localize."""
+"""StreamField blocks of twinning pages. Every text is translatable by wagtail-localize.
 
+The HTML of a block is its template, rendered by ``render_block_html``: the site's
+``{% include_block %}`` (and ``{{ page.body }}``) and the API both go through it. A caller
+that resolved a block's references itself (the API, in bulk, for many items) says so in
+the context: ``PAGE_URL_CONTEXT`` (a function giving the URL of a linked page) and
+``EMBEDS_CONTEXT`` (embeds by URL, already read); the templates use them when present.
+"""
+
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -7,6 +15,22 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+#: The image renditions the block templates use (image.html, gallery.html): whoever
+#: renders blocks for many items loads these with the images.
+BLOCK_RENDITIONS = ("width-960", "fill-400x300")
+
+#: Context variable: a function from a linked page to its URL (else ``pageurl`` of the
+#: page in the reader's language).
+PAGE_URL_CONTEXT = "twinning_page_url"
+#: Context variable: ``wagtailembeds`` Embed objects by URL (else the embed finder's).
+EMBEDS_CONTEXT = "twinning_embeds"
+
+
+def render_block_html(block: blocks.Block, value, context: dict | None = None) -> SafeString:
+    """The HTML of ``value`` as ``block``'s template renders it, as ``{% include_block %}``
+    does; one renderer for the site's pages and the API's ``html``."""
+    return block.render(value, context=context)
 
 
 class HeadingBlock(blocks.StructBlock):

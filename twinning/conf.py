@@ -27,10 +27,19 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def configured() -> dict[str, Any]:
+    """The host's ``TWINNING`` dict as it is set (empty when absent)."""
+    return getattr(settings, "TWINNING", {}) or {}
+
+
 def get(name: str) -> Any:
     """Return the TWINNING setting ``name``, falling back to its default."""
     if name not in DEFAULTS:
         raise KeyError(f"Unknown TWINNING setting: {name}")
-    overrides = getattr(settings, "TWINNING", {}) or {}
-    value = overrides.get(name)
+    value = configured().get(name)
     return DEFAULTS[name] if value in (None, "") else value
+
+
+def unknown_keys() -> list[str]:
+    """Keys of the host's ``TWINNING`` dict that the plugin does not read (typos)."""
+    return sorted(str(name) for name in configured() if name not in DEFAULTS)

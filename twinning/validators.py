@@ -10,8 +10,11 @@ longitude_validators = [
     MaxValueValidator(180, message=_("Longitude must be between -180 and 180 degrees.")),
 ]
 
+#: A Wikidata item ID: Q and a number without leading zeros (Q3806 is Tübingen).
+WIKIDATA_ID_PATTERN = r"^Q[1-9][0-9]*$"
+
 validate_wikidata_id = RegexValidator(
-    r"^Q[1-9][0-9]*$",
+    WIKIDATA_ID_PATTERN,
     message=_("A Wikidata ID is the letter Q followed by digits, for example Q3806 for Tübingen."),
     code="invalid_wikidata_id",
 )

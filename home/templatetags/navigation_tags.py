@@ -5,13 +5,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from twinning.public.aliases import with_text_language
-from twinning.public.request_cache import (
-    is_public,
-    public,
-    tree_children,
-    tree_root,
-    view_restrictions,
-)
+from twinning.public.request_cache import tree_children, tree_root
+from twinning.public.visibility import is_public, public, view_restrictions
 
 register = template.Library()
 

@@ -290,7 +290,7 @@ def multilingual_site(public_site) -> PublicSite:
     Pages not listed in ``TRANSLATED`` exist in the other trees as aliases of the French
     page (the locale synchronisation), which readers must be told is not a translation.
     """
-    from tests.site.translation_helpers import alias, clear_site_cache, translate
+    from tests.twinning.translation_helpers import alias, clear_site_cache, translate
 
     pages = {
         "home": public_site.home,

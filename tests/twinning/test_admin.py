@@ -198,9 +198,3 @@ def test_editor_offers_the_themes_of_the_page_language(
     soup = soup_of(editor.get(edit_url(page)))
     offered = {box["value"] for box in soup.find_all("input", attrs={"name": "themes"})}
     assert offered == {str(translated_theme.pk)}
-
-
-def test_home_editor_offers_the_cities_of_its_language(editor, home, tubingen, german_tubingen):
-    soup = soup_of(editor.get(edit_url(home)))
-    offered = {box["value"] for box in soup.find_all("input", attrs={"name": "featured_cities"})}
-    assert offered == {str(tubingen.pk)}

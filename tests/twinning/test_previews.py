@@ -13,7 +13,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from wagtail.models import get_page_models
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 import pytest
 
@@ -41,9 +41,8 @@ NEW_TEXT = "Texte modifié, pas encore publié."
 NEW_BODY = "Paragraphe ajouté dans l'éditeur."
 GERMAN_TITLE = "Titel in der Vorschau"
 
-#: Every page type of the project, by the name of its page in the ``site`` fixture.
+#: Every page type of the plugin, by the name of its page in the ``site`` fixture.
 PAGE_TYPES = {
-    "home": "home.HomePage",
     "cities_index": "twinning.PartnerCityIndexPage",
     "city": "twinning.PartnerCityPage",
     "stories_index": "twinning.ExchangeStoryIndexPage",
@@ -116,24 +115,6 @@ def unpublished_city(cities_index):
 # The editor's forms ----------------------------------------------------------------
 
 
-def home_form_data(*, featured_cities: list = (), **fields: Any) -> dict[str, Any]:
-    data = nested_form_data(
-        {
-            "title": "Villes partenaires d'Aix-en-Provence",
-            "slug": "home",
-            "intro": rich_text("<p>Introduction.</p>"),
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-            "comments": inline_formset([]),
-            **fields,
-        }
-    )
-    data["featured_cities"] = [str(city.pk) for city in featured_cities]
-    return data
-
-
 def city_edit_data(city, *, added: list = (), delete_saved: bool = False, **fields: Any):
     """The city's form with its saved milestones posted back first, as the editor does."""
     saved = [
@@ -148,9 +129,9 @@ def city_edit_data(city, *, added: list = (), delete_saved: bool = False, **fiel
 
 def edited(name: str, site: Site, **fields: Any) -> dict[str, Any]:
     """The form of the page ``name`` with a new title and new text, nothing else changed."""
-    if name == "home" or name.endswith("_index"):
+    if name.endswith("_index"):
         fields = {"title": NEW_TITLE, "intro": rich_text(f"<p>{NEW_TEXT}</p>"), **fields}
-        return home_form_data(**fields) if name == "home" else index_form_data(**fields)
+        return index_form_data(**fields)
     text = "intro" if name in ("city", "content") else "summary"
     fields = {
         "title": NEW_TITLE,
@@ -204,13 +185,13 @@ def links_of(soup) -> set[str]:
 # Every page type -------------------------------------------------------------------
 
 
-def test_every_page_type_of_the_project_is_previewed_here():
-    project_types = {
+def test_every_page_type_of_the_plugin_is_previewed_here():
+    plugin_types = {
         f"{model._meta.app_label}.{model.__name__}"
         for model in get_page_models()
-        if apps.get_app_config(model._meta.app_label).name in {"home", "twinning"}
+        if apps.get_app_config(model._meta.app_label).name == "twinning"
     }
-    assert project_types == set(PAGE_TYPES.values())
+    assert plugin_types == set(PAGE_TYPES.values())
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
@@ -230,7 +211,7 @@ def test_preview_shows_the_unsaved_title_and_text(editor, site, name):
     assert text_of(soup_of(editor.get(page.url)).h1) == old_title
 
 
-@pytest.mark.parametrize("name", [name for name in PAGE_TYPES if name != "home"])
+@pytest.mark.parametrize("name", PAGE_TYPES)
 def test_preview_of_a_page_not_created_yet(editor, site, name):
     page = site[name]
     model, parent = type(page), page.get_parent()
@@ -249,7 +230,6 @@ def test_preview_of_a_page_not_created_yet(editor, site, name):
 
 #: What a draft may leave empty, per page type.
 EMPTY = {
-    "home": {"intro": rich_text("")},
     "cities_index": {"intro": rich_text("")},
     "stories_index": {"intro": rich_text("")},
     "calls_index": {"intro": rich_text("")},
@@ -373,14 +353,6 @@ def test_preview_of_a_city_shows_unsaved_themes_and_milestones_in_date_order(edi
     assert city.milestones.count() == 2
 
 
-def test_preview_of_the_home_page_shows_unsaved_featured_cities(editor, site):
-    data = home_form_data(featured_cities=[site["perugia"]])
-    soup = soup_of(show_preview(editor, preview_url(site["home"]), data))
-    featured = text_of(soup.find(id="featured-heading").parent)
-    assert "Pérouse" in featured
-    assert "Tübingen" not in featured
-
-
 # Links to pages readers cannot open ------------------------------------------------
 
 
@@ -425,11 +397,3 @@ def test_city_preview_links_milestones_only_to_published_pages(editor, site):
         # The page is not published yet: the address typed beside it is linked instead.
         "Article de presse": ["https://example.org/article"],
     }
-
-
-def test_home_preview_does_not_feature_a_city_not_published_yet(editor, site, unpublished_city):
-    data = home_form_data(featured_cities=[site["perugia"], unpublished_city])
-    soup = soup_of(show_preview(editor, preview_url(site["home"]), data))
-    featured = text_of(soup.find(id="featured-heading").parent)
-    assert "Pérouse" in featured
-    assert "Kumamoto" not in featured

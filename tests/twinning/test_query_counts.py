@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from tests import factories
-from tests.site.translation_helpers import alias, clear_site_cache, restrict, translate
+from tests.twinning.translation_helpers import alias, clear_site_cache, restrict, translate
 
 NOW = datetime.datetime(2026, 5, 9, 12, 0, tzinfo=datetime.UTC)
 DAY = datetime.timedelta(days=1)

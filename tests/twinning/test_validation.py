@@ -123,7 +123,7 @@ def assert_refused(response, message: str) -> None:
     html = response.content.decode()
     assert escape(message) in html
     assert any(
-        f"The page could not be {done} due to validation errors." in html
+        f"The page could not be {done} due to validation errors" in html
         for done in ("created", "saved")
     )
 

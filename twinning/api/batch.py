@@ -18,7 +18,7 @@ from django.http import HttpRequest
 
 from wagtail.models import Locale, Page
 
-from twinning.api.absolute import URLBuilder
+from twinning.absolute_urls import URLBuilder
 from twinning.api.languages import locales, source_locale
 from twinning.api.references import References
 

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
-from twinning.api.absolute import URLBuilder
+from twinning.absolute_urls import URLBuilder
 from twinning.api.errors import BadRequest, json_errors
 from twinning.api.filters import concerning_q, resolve_partner
 from twinning.api.languages import (
@@ -36,7 +36,7 @@ from twinning.api.languages import (
     source_locale,
 )
 from twinning.api.params import reject_unknown
-from twinning.api.visibility import visible_pages
+from twinning.api.site_state import scope
 from twinning.models import (
     EventPage,
     ExchangeStoryIndexPage,
@@ -44,6 +44,7 @@ from twinning.models import (
     PartnerCityPage,
     ProjectCallPage,
 )
+from twinning.public.visibility import visible_pages
 
 PARAMETERS = {"locale", "fallback", "partner", "type"}
 #: The feed's ``type`` values, the page type of each, and the date its entries sort by.
@@ -135,7 +136,9 @@ class StoriesFeed(Feed):
         stories = []
         for name in types:
             model, date_field = ENTRY_TYPES[name]
-            pages = in_locale(visible_pages(request, model), request, locale, fallback=fallback)
+            pages = in_locale(
+                visible_pages(scope(request), model), request, locale, fallback=fallback
+            )
             if partner is not None:
                 pages = pages.filter(concerning_q(partner))
             stories += pages.order_by(f"-{date_field}", "-pk")[:FEED_SIZE]
@@ -147,7 +150,7 @@ class StoriesFeed(Feed):
             feed.alternates[key] = versions
         if partner is not None:
             localized = (
-                visible_pages(request, PartnerCityPage)
+                visible_pages(scope(request), PartnerCityPage)
                 .filter(translation_key=partner.translation_key, locale=locale)
                 .first()
             )
@@ -174,7 +177,11 @@ class StoriesFeed(Feed):
         return _("Stories of exchanges with the partner cities.")
 
     def link(self, obj: FeedRequest) -> str:
-        index = visible_pages(obj.request, ExchangeStoryIndexPage).filter(locale=obj.locale).first()
+        index = (
+            visible_pages(scope(obj.request), ExchangeStoryIndexPage)
+            .filter(locale=obj.locale)
+            .first()
+        )
         if obj.partner is not None:
             return obj.urls.page_url(obj.partner) or obj.urls.absolute("/")
         return (obj.urls.page_url(index) if index else None) or obj.urls.absolute("/")

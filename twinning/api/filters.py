@@ -26,7 +26,7 @@ from rest_framework.filters import BaseFilterBackend
 from twinning.api.errors import BadRequest
 from twinning.api.languages import in_locale, parse_boolean, parse_locale
 from twinning.api.params import positive_int
-from twinning.api.visibility import visible_pages
+from twinning.api.site_state import scope
 from twinning.choices import CallStatus, PartnershipKind, PartnershipStatus
 from twinning.models import (
     CooperationTheme,
@@ -36,8 +36,10 @@ from twinning.models import (
     ProjectCallPage,
 )
 from twinning.partial_dates import PartialDate
+from twinning.public.visibility import visible_pages
+from twinning.validators import WIKIDATA_ID_PATTERN
 
-WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
+WIKIDATA_ID = re.compile(WIKIDATA_ID_PATTERN)
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 UNENCODED_OFFSET = re.compile(r" ([0-9]{2}(?::?[0-9]{2})?)$")
 
@@ -141,7 +143,7 @@ class TranslationOfFilter(BaseFilterBackend):
             page = view.get_root_page()
         else:
             pk = positive_int(raw, "translation_of")
-            page = visible_pages(request, aliases=True).filter(pk=pk).first()
+            page = visible_pages(scope(request), aliases=True).filter(pk=pk).first()
             if page is None:
                 raise BadRequest(
                     _("No published page has the id %(id)s.") % {"id": pk}, "translation_of"
@@ -169,7 +171,7 @@ class LocaleFilter(BaseFilterBackend):
 def resolve_partner(request, raw: str, parameter: str = "partner") -> PartnerCityPage:
     """A partner city from an identifier partners know: a page id (any language) or Q-id."""
     raw = raw.strip()
-    cities = visible_pages(request, PartnerCityPage, aliases=True)
+    cities = visible_pages(scope(request), PartnerCityPage, aliases=True)
     if WIKIDATA_ID.match(raw):
         city = cities.filter(wikidata_id=raw).order_by("alias_of_id", "pk").first()
     elif raw.isdigit():

@@ -9,13 +9,14 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from twinning.api.absolute import URLBuilder
+from twinning.absolute_urls import URLBuilder
 from twinning.api.errors import json_errors
 from twinning.api.filters import CityFactsFilter
 from twinning.api.languages import in_locale, parse_boolean, parse_locale, source_locale
 from twinning.api.params import reject_unknown
-from twinning.api.visibility import visible_pages
+from twinning.api.site_state import scope
 from twinning.models import PartnerCityPage
+from twinning.public.visibility import visible_pages
 
 PARAMETERS = {"locale", "fallback", "kind", "status"}
 
@@ -61,7 +62,9 @@ def partners_geojson(request: HttpRequest) -> JsonResponse:
     reject_unknown(request, PARAMETERS)
     locale = parse_locale(request) or source_locale(request)
     fallback = parse_boolean(request, "fallback", default=True)
-    cities = in_locale(visible_pages(request, PartnerCityPage), request, locale, fallback=fallback)
+    cities = in_locale(
+        visible_pages(scope(request), PartnerCityPage), request, locale, fallback=fallback
+    )
     cities = CityFactsFilter().filter_queryset(request, cities, _Scope())
     urls = URLBuilder(request)
     router_name = request.wagtailapi_router.url_namespace

@@ -27,14 +27,15 @@ from django.views.decorators.http import require_safe
 
 from icalendar import Calendar, Event
 
-from twinning.api.absolute import URLBuilder
+from twinning.absolute_urls import URLBuilder
 from twinning.api.call_boundaries import expire_with_call_statuses
 from twinning.api.errors import NotFound, json_errors
 from twinning.api.filters import WIKIDATA_ID
 from twinning.api.languages import in_locale, locales, parse_boolean, parse_locale, source_locale
 from twinning.api.params import positive_int, reject_unknown
-from twinning.api.visibility import visible_pages
+from twinning.api.site_state import scope
 from twinning.models import EventPage, PartnerCityPage, PartnershipMilestone, ProjectCallPage
+from twinning.public.visibility import visible_pages
 
 PARAMETERS = {"locale", "fallback"}
 EVENTS_PARAMETERS = {"locale", "fallback"}
@@ -43,7 +44,7 @@ PAST_EVENTS = datetime.timedelta(days=365)
 
 
 def _city_in(request, identifier: str, locale, fallback: bool) -> PartnerCityPage:
-    cities = visible_pages(request, PartnerCityPage, aliases=True)
+    cities = visible_pages(scope(request), PartnerCityPage, aliases=True)
     if WIKIDATA_ID.match(identifier):
         found = cities.filter(wikidata_id=identifier).order_by("alias_of_id", "pk").first()
     else:
@@ -54,7 +55,7 @@ def _city_in(request, identifier: str, locale, fallback: bool) -> PartnerCityPag
         )
     versions = {
         city.locale_id: city
-        for city in visible_pages(request, PartnerCityPage).filter(
+        for city in visible_pages(scope(request), PartnerCityPage).filter(
             translation_key=found.translation_key
         )
     }
@@ -152,7 +153,7 @@ def call_components(call: ProjectCallPage, urls: URLBuilder, host: str, stamp) -
 def calls_open_to(request: HttpRequest, city: PartnerCityPage):
     """Calls open or upcoming naming the city or no city, in its language or the source's."""
     calls = in_locale(
-        visible_pages(request, ProjectCallPage),
+        visible_pages(scope(request), ProjectCallPage),
         request,
         locales(request)[city.locale_id],
         fallback=True,
@@ -166,7 +167,7 @@ def calls_open_to(request: HttpRequest, city: PartnerCityPage):
 def events_with(request: HttpRequest, city: PartnerCityPage):
     """Public events the city takes part in, in the city's language or else the source's."""
     events = in_locale(
-        visible_pages(request, EventPage),
+        visible_pages(scope(request), EventPage),
         request,
         locales(request)[city.locale_id],
         fallback=True,
@@ -223,7 +224,7 @@ def events_calendar(request: HttpRequest) -> HttpResponse:
     language = locale.language_code
     urls = URLBuilder(request)
     host = urlsplit(urls.base).hostname or "localhost"
-    events = in_locale(visible_pages(request, EventPage), request, locale, fallback=fallback)
+    events = in_locale(visible_pages(scope(request), EventPage), request, locale, fallback=fallback)
     events = list(events.filter(end__gte=timezone.now() - PAST_EVENTS).order_by("start", "pk"))
     latest = max(
         (page.last_published_at for page in events if page.last_published_at), default=None

@@ -12,8 +12,9 @@ from django.http import HttpRequest
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
-from twinning.api.absolute import URLBuilder
-from twinning.api.visibility import private_collection_ids
+from twinning.absolute_urls import URLBuilder
+from twinning.api.site_state import site_state
+from twinning.blocks import BLOCK_RENDITIONS
 
 #: The renditions every image comes in, by name. Never cropped: partners crop as they like.
 RENDITIONS = {"small": "max-480x480", "large": "max-1600x1600"}
@@ -24,10 +25,10 @@ def load_images(request: HttpRequest, ids: Iterable[int]) -> dict:
     ids = {pk for pk in ids if pk}
     if not ids:
         return {}
-    private = private_collection_ids(request)
+    private = site_state(request).private_collection_ids
     model = get_image_model()
     renditions = model.get_rendition_model().objects.filter(
-        image_id__in=ids, filter_spec__in=RENDITIONS.values()
+        image_id__in=ids, filter_spec__in=[*RENDITIONS.values(), *BLOCK_RENDITIONS]
     )
     images: dict = {}
     found: set[int] = set()

@@ -30,7 +30,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from twinning import conf
+from twinning.absolute_urls import site_base_urls
 from twinning.api.caching import bump_generation
 from twinning.models import Actor, CooperationTheme, PartnerCityPage
 
@@ -41,13 +41,6 @@ _namespaces: set[str] = set()
 def retire_cached_responses() -> None:
     bump_generation()
     transaction.on_commit(bump_generation)
-
-
-def _base_urls() -> list[str]:
-    configured = conf.get("PUBLIC_BASE_URL")
-    if configured:
-        return [str(configured).rstrip("/")]
-    return sorted({site.root_url.rstrip("/") for site in Site.objects.all()})
 
 
 def _reverse(name: str, *args) -> list[str]:
@@ -94,7 +87,7 @@ def purge_frontend_caches(page: Page | None = None) -> None:
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     paths = list_paths() + (detail_paths(page) if page is not None else [])
-    urls = [base + path for base in _base_urls() for path in paths]
+    urls = [base + path for base in site_base_urls(api=True) for path in paths]
     transaction.on_commit(lambda: purge_urls_from_cache(urls))
 
 

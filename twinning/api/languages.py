@@ -5,17 +5,16 @@ the German tree. With ``fallback=true``, a page without one comes in the source 
 (the site's default locale) and says so in ``meta.fallback_from``.
 """
 
-from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from twinning.api.errors import BadRequest
-from twinning.api.site_state import site_state
-from twinning.api.visibility import visible_pages
+from twinning.api.site_state import scope, site_state
+from twinning.locales import source_language_code
+from twinning.public.visibility import visible_pages
 
 
 def locales(request: HttpRequest) -> dict[int, Locale]:
@@ -28,12 +27,8 @@ def locale_by_code(request: HttpRequest, code: str) -> Locale | None:
 
 
 def source_locale(request: HttpRequest) -> Locale | None:
-    """The locale content is written in first (the site's default language)."""
-    try:
-        code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    except LookupError:
-        code = settings.LANGUAGE_CODE
-    return locale_by_code(request, code)
+    """The source language's Locale (see twinning.locales), from the API's cached locales."""
+    return locale_by_code(request, source_language_code())
 
 
 def parse_boolean(request: HttpRequest, name: str, default: bool = False) -> bool:
@@ -73,7 +68,7 @@ def in_locale(queryset, request: HttpRequest, locale: Locale, *, fallback: bool)
     source = source_locale(request)
     if source is None or source.pk == locale.pk:
         return queryset.filter(locale=locale)
-    translated = visible_pages(request).filter(locale=locale).values("translation_key")
+    translated = visible_pages(scope(request)).filter(locale=locale).values("translation_key")
     queryset = queryset.filter(
         Q(locale=locale) | (Q(locale=source) & ~Q(translation_key__in=translated))
     )
@@ -91,7 +86,7 @@ def live_translations(request: HttpRequest, items) -> dict[object, list[Page]]:
         return {}
     found: dict[object, list[Page]] = {}
     versions = (
-        visible_pages(request)
+        visible_pages(scope(request))
         .filter(translation_key__in=keys)
         .only("id", "title", "url_path", "translation_key", "locale_id", "content_type_id")
         .order_by("locale_id")

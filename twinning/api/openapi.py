@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from twinning import conf
-from twinning.api.absolute import base_url
+from twinning.absolute_urls import base_url
 from twinning.api.filters import SEARCH_RESULTS_MAX
 from twinning.api.images import RENDITIONS
 from twinning.choices import ActorKind, CallStatus, PartnershipKind, PartnershipStatus
+from twinning.validators import WIKIDATA_ID_PATTERN
 
 JSON = "application/json"
 
@@ -239,7 +240,7 @@ def _parameters() -> dict:
             "schema": {
                 "anyOf": [
                     {"type": "integer", "minimum": 0},
-                    {"type": "string", "pattern": "^Q[1-9][0-9]*$"},
+                    {"type": "string", "pattern": WIKIDATA_ID_PATTERN},
                 ]
             },
             "example": "Q3806",
@@ -1017,7 +1018,7 @@ def openapi_document(server_url: str) -> dict:
 def server_url(request: HttpRequest) -> str:
     """The API's absolute base URL, from where the router is mounted."""
     namespace = request.wagtailapi_router.url_namespace
-    return base_url(request) + reverse(f"{namespace}:openapi").rsplit("/", 1)[0]
+    return base_url(request, api=True) + reverse(f"{namespace}:openapi").rsplit("/", 1)[0]
 
 
 @require_safe

@@ -33,11 +33,12 @@ from wagtail.rich_text.rewriters import (
     extract_attrs,
 )
 
-from twinning.api.absolute import URLBuilder
+from twinning.absolute_urls import URLBuilder
 from twinning.api.images import image_representation, load_images
 from twinning.api.languages import locales as request_locales
 from twinning.api.languages import source_locale
-from twinning.api.visibility import private_collection_ids, visible_q
+from twinning.api.site_state import scope, site_state
+from twinning.public.visibility import visible_q
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ class References:
         if self.page_ids or self.page_paths or self.translation_keys:
             self._load_pages()
         if self.document_ids:
-            private = private_collection_ids(self.request)
+            private = site_state(self.request).private_collection_ids
             self.documents = {
                 document.pk: document
                 for document in get_document_model()
@@ -152,7 +153,7 @@ class References:
 
     def _load_pages(self) -> None:
         visible = Case(
-            When(visible_q(self.request), then=Value(True)),
+            When(visible_q(scope(self.request)), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         )

@@ -9,15 +9,23 @@ generation number in one round trip, instead of five queries at every request.
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 
-from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction, Site
+from wagtail.models import Locale, Site
 
+from twinning import wagtail_internals
 from twinning.api.caching import kept_for_generation
+from twinning.api.errors import BadRequest
+from twinning.compat import site_named_by_filter
+from twinning.public import request_cache
+from twinning.public.visibility import (
+    Scope,
+    private_collection_ids,
+    restricted_paths,
+    view_restrictions,
+)
 
-_ATTRIBUTE = "_twinning_api_site_state"
 #: Long enough to serve many requests; a new generation makes an entry useless anyway.
 _TIMEOUT = 3600
 
@@ -39,13 +47,36 @@ class SiteState:
 def site_state(request: HttpRequest) -> SiteState:
     """The state for the request's host: from the request, the cache, or the database."""
     request = getattr(request, "_request", request)  # a REST framework request
-    state = getattr(request, _ATTRIBUTE, None)
-    if state is None:
-        state = _cached_state(request)
-        setattr(request, _ATTRIBUTE, state)
-        if not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = state.site  # where Site.find_for_request keeps it
+    return request_cache.remembered(request, "api_site_state", lambda: _state_of(request))
+
+
+def _state_of(request: HttpRequest) -> SiteState:
+    state = _cached_state(request)
+    wagtail_internals.keep_site(request, state.site)
     return state
+
+
+def scope(request: HttpRequest) -> Scope:
+    """What the API may show for ``request`` (see twinning.public.visibility): the site's
+    pages, or those of the site named by ``?site=``, outside the restricted sections."""
+    return request_cache.remembered(request, "api_scope", lambda: _scope_of(request))
+
+
+def _scope_of(request: HttpRequest) -> Scope:
+    state = site_state(request)
+    if request.GET.get("site"):
+        try:
+            site = site_named_by_filter(request, request.GET["site"])
+        except ValueError as exc:
+            raise BadRequest(str(exc), "site") from exc
+        root_paths = (
+            tuple(site.root_page.get_translations(inclusive=True).values_list("path", flat=True))
+            if site is not None
+            else ()
+        )
+    else:
+        root_paths = state.root_paths if state.site is not None else ()
+    return Scope(restricted_paths=state.private_paths, root_paths=root_paths)
 
 
 def _cached_state(request: HttpRequest) -> SiteState:
@@ -55,25 +86,15 @@ def _cached_state(request: HttpRequest) -> SiteState:
 
 
 def _read_state(request: HttpRequest) -> SiteState:
-    site = Site._find_for_request(request)
+    site = Site.find_for_request(request)
     root_paths: tuple[str, ...] = ()
     if site is not None:
         root = site.root_page  # kept with the site, for the views that start from it
         root_paths = tuple(root.get_translations(inclusive=True).values_list("path", flat=True))
-    private_paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-    collection_paths = list(
-        CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    )
-    private_collections: frozenset[int] = frozenset()
-    if collection_paths:
-        q = Q()
-        for path in collection_paths:
-            q |= Q(path__startswith=path)
-        private_collections = frozenset(Collection.objects.filter(q).values_list("pk", flat=True))
     return SiteState(
         site=site,
         root_paths=root_paths,
-        private_paths=private_paths,
+        private_paths=restricted_paths(view_restrictions()),
         locales={locale.pk: locale for locale in Locale.objects.all()},
-        private_collection_ids=private_collections,
+        private_collection_ids=private_collection_ids(),
     )

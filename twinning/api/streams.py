@@ -1,20 +1,32 @@
 """StreamField values for partners: structured blocks, and the same content as HTML.
 
 Both are built from the stored (raw) data with references loaded in bulk (see
-references.py), so a list of items costs no query per block. The HTML is built from the
-structured blocks in Python, escaping every text as Django's templates do: the site's
-block templates resolve pages and images one by one and link relative URLs, and a
-template per item would be the largest cost of a list.
+references.py), so a list of items costs no query per block. The HTML is the site's:
+each block is rendered by its template (``render_block_html``), from a value whose
+images, pages, documents and rich text links come from the response's references (pages
+in the item's language, private ones left out), with the embeds of the response read in
+one query; every URL is then made absolute.
 """
 
-from django.utils.html import escape
+import weakref
+
+from django.template.loader import render_to_string
+from django.utils import timezone
 
 from wagtail import blocks
+from wagtail.blocks.list_block import ListValue
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 
 from twinning.api.references import References
+from twinning.blocks import EMBEDS_CONTEXT, PAGE_URL_CONTEXT, render_block_html
+
+#: The embed URLs each response mentions, then the Embeds read for them (by URL).
+_embeds: "weakref.WeakKeyDictionary[References, dict]" = weakref.WeakKeyDictionary()
 
 
 def _list_items(raw) -> list:
@@ -52,6 +64,8 @@ def collect(block: blocks.Block, raw, references: References) -> None:
         references.document_ids.add(raw)
     elif isinstance(block, blocks.RichTextBlock):
         references.add_rich_text(raw)
+    elif isinstance(block, EmbedBlock) and raw:
+        _embeds.setdefault(references, {"urls": set(), "loaded": None})["urls"].add(raw)
 
 
 def structured(block: blocks.Block, raw, references: References, locale_id: int):
@@ -91,123 +105,82 @@ def structured(block: blocks.Block, raw, references: References, locale_id: int)
     return raw
 
 
+class ResolvedRichText(RichText):
+    """Rich text whose links and images the response resolved: renders that HTML, as
+    Wagtail's ``richtext`` filter renders database rich text."""
+
+    def __init__(self, source: str | None, html: str):
+        super().__init__(source)
+        self.html = html
+
+    def __html__(self) -> str:
+        return render_to_string("wagtailcore/shared/richtext.html", {"html": self.html})
+
+
+def python_value(block: blocks.Block, raw, references: References, locale_id: int):
+    """The block value its template renders, references taken from ``references``."""
+    if isinstance(block, blocks.StructBlock):
+        raw = raw or {}
+        return block._to_struct_value(
+            [
+                (name, python_value(child_block, raw.get(name), references, locale_id))
+                for name, child_block in block.child_blocks.items()
+            ]
+        )
+    if isinstance(block, blocks.ListBlock):
+        return ListValue(
+            block,
+            values=[
+                python_value(block.child_block, item, references, locale_id)
+                for item in _list_items(raw)
+            ],
+        )
+    if isinstance(block, ImageChooserBlock):
+        return references.images.get(raw)
+    if isinstance(block, blocks.PageChooserBlock):
+        return references.page(raw, locale_id)
+    if isinstance(block, DocumentChooserBlock):
+        return references.documents.get(raw)
+    if isinstance(block, blocks.RichTextBlock):
+        return ResolvedRichText(raw, references.rich_text(raw, locale_id))
+    return block.to_python(raw)
+
+
+def _loaded_embeds(references: References) -> dict:
+    """The Embeds the response's blocks mention, by URL: one query for all of them."""
+    wanted = _embeds.get(references)
+    if wanted is None:
+        return {}
+    if wanted["loaded"] is None:
+        by_hash = {get_embed_hash(url): url for url in wanted["urls"]}
+        found = Embed.objects.exclude(cache_until__lte=timezone.now()).filter(hash__in=by_hash)
+        wanted["loaded"] = {by_hash[embed.hash]: embed for embed in found}
+    return wanted["loaded"]
+
+
 def stream_representation(stream_value, references: References, locale_id: int) -> dict:
     """``{"html": ..., "blocks": [...]}`` for a StreamField value."""
     stream_block = stream_value.stream_block
+    context = {
+        "request": references.request,
+        PAGE_URL_CONTEXT: references.urls.page_url,
+        EMBEDS_CONTEXT: _loaded_embeds(references),
+    }
     items, fragments = [], []
     for child in _stream_children(stream_value.raw_data):
         child_block = stream_block.child_blocks.get(child["type"])
         if child_block is None:
             continue
         raw = child.get("value")
-        item = {
-            "type": child["type"],
-            "id": child.get("id"),
-            "value": structured(child_block, raw, references, locale_id),
-        }
-        items.append(item)
-        build = HTML_BUILDERS.get(item["type"])
-        if build is None:
-            fragments.append(child_block.render(child_block.to_python(raw)))
-        else:
-            fragments.append(build(item["value"]))
+        items.append(
+            {
+                "type": child["type"],
+                "id": child.get("id"),
+                "value": structured(child_block, raw, references, locale_id),
+            }
+        )
+        value = python_value(child_block, raw, references, locale_id)
+        # The templates end with a newline: fragments are joined by a blank line instead.
+        fragments.append(render_block_html(child_block, value, context).strip())
     html = "\n\n".join(fragments).strip()
     return {"html": references.urls.absolutize_html(html), "blocks": items}
-
-
-# HTML of each block type, from its structured value ---------------------------------
-
-
-def _get(value, name: str):
-    """``value.name`` as a template reads it: missing is empty."""
-    return value.get(name, "") if isinstance(value, dict) else ""
-
-
-def _paragraph(value) -> str:
-    return f'<div class="block-paragraph">{value}</div>'
-
-
-def _heading(value) -> str:
-    tag = "h3" if _get(value, "level") == "h3" else "h2"
-    return f"<{tag}>{escape(_get(value, 'text'))}</{tag}>"
-
-
-def _figure(value, rendition: str) -> str:
-    """An image with its caption and credit (``value``: an image block's value)."""
-    image = _get(value, "image")
-    if not image:
-        return ""
-    size = _get(image, rendition)
-    html = (
-        f'<img src="{escape(_get(size, "url"))}" width="{escape(_get(size, "width"))}" '
-        f'height="{escape(_get(size, "height"))}" alt="{escape(_get(value, "alt_text"))}" '
-        'loading="lazy">'
-    )
-    caption, credit = _get(value, "caption"), _get(value, "credit")
-    if caption or credit:
-        small = f" <small>© {escape(credit)}</small>" if credit else ""
-        html += f"<figcaption>{escape(caption)}{small}</figcaption>"
-    return html
-
-
-def _image(value) -> str:
-    figure = _figure(value, "large")
-    return f'<figure class="block-image">{figure}</figure>' if figure else ""
-
-
-def _quote(value) -> str:
-    attribution = _get(value, "attribution")
-    caption = f"<figcaption>— {escape(attribution)}</figcaption>" if attribution else ""
-    return (
-        f'<figure class="block-quote"><blockquote><p>{escape(_get(value, "text"))}</p>'
-        f"</blockquote>{caption}</figure>"
-    )
-
-
-def _gallery(value) -> str:
-    title = _get(value, "title")
-    heading = f"<h2>{escape(title)}</h2>" if title else ""
-    figures = (_figure(item, "small") for item in _get(value, "images") or [])
-    items = "".join(f"<li><figure>{figure}</figure></li>" for figure in figures if figure)
-    return f'<section class="block-gallery">{heading}<ul>{items}</ul></section>'
-
-
-def _embed(value) -> str:
-    url = _get(value, "url")
-    if not url:
-        return ""
-    return (
-        f'<div class="block-embed"><a href="{escape(url)}" rel="external">{escape(url)}</a></div>'
-    )
-
-
-def _key_figures(value) -> str:
-    items = "".join(
-        f"<li><strong>{escape(_get(figure, 'value'))}</strong> "
-        f"<span>{escape(_get(figure, 'label'))}</span></li>"
-        for figure in _get(value, "figures") or []
-    )
-    return f'<ul class="block-key-figures">{items}</ul>'
-
-
-def _call_to_action(value) -> str:
-    href = _get(_get(value, "page"), "html_url") or _get(value, "url")
-    if not href:
-        return ""
-    return (
-        f'<p class="block-cta"><a class="button" href="{escape(href)}">'
-        f"{escape(_get(value, 'text'))}</a></p>"
-    )
-
-
-#: Block types whose HTML the API builds itself; others are rendered by their own template.
-HTML_BUILDERS = {
-    "paragraph": _paragraph,
-    "heading": _heading,
-    "image": _image,
-    "quote": _quote,
-    "gallery": _gallery,
-    "embed": _embed,
-    "key_figures": _key_figures,
-    "call_to_action": _call_to_action,
-}

@@ -1,7 +1,7 @@
 """Endpoints of the partner API: Wagtail's v2 viewsets, made strict, bulk and public.
 
 * Every error is JSON: 400 ``{"message", "parameter"}`` or 404 ``{"message"}``.
-* Only what anonymous readers may see is served (see visibility.py), whoever asks.
+* Only what anonymous readers may see is served (see twinning.public.visibility), whoever asks.
 * Items are serialized from a ``PageBatch``: a list costs the same number of queries
   whatever its length.
 * JSON only, compact (renderers.py): the browsable API would make the response depend
@@ -24,7 +24,7 @@ from wagtail.models import Site
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from twinning.api.absolute import URLBuilder
+from twinning.absolute_urls import URLBuilder
 from twinning.api.batch import PageBatch
 from twinning.api.caching import cap_lifetime
 from twinning.api.call_boundaries import expire_with_call_statuses, next_call_change_of
@@ -49,8 +49,9 @@ from twinning.api.languages import locales
 from twinning.api.pagination import Pagination
 from twinning.api.params import positive_int, reject_null_characters
 from twinning.api.renderers import CompactJSONRenderer
-from twinning.api.visibility import private_collection_ids, visible_pages
+from twinning.api.site_state import scope, site_state
 from twinning.models import EventPage, ExchangeStoryPage, PartnerCityPage, ProjectCallPage
+from twinning.public.visibility import visible_pages
 
 #: Fields a list shows by default, beyond Wagtail's, for the types partners list most.
 LISTING_FIELDS = {
@@ -184,7 +185,8 @@ class StrictAPIMixin:
             raise NotFound(_("Nothing matches these criteria."))
         url = self.url_builder().api_detail_url(type(obj), obj.pk)
         query = request.GET.copy()
-        for param in self.find_query_parameters:
+        # Wagtail 7.0 has no find_query_parameters: retire the default with its support.
+        for param in getattr(self, "find_query_parameters", ("id", "html_path")):
             query.pop(param, None)
         return redirect(f"{url}?{query.urlencode()}" if query else url)
 
@@ -296,7 +298,7 @@ class PartnerPagesAPIViewSet(StrictAPIMixin, PagesAPIViewSet):
         return site.root_page
 
     def get_base_queryset(self):
-        return visible_pages(self.request)
+        return visible_pages(scope(self.request))
 
     def get_queryset(self):
         raw_type = self.request.GET.get("type")
@@ -315,7 +317,7 @@ class PartnerPagesAPIViewSet(StrictAPIMixin, PagesAPIViewSet):
                 ) from exc
         self.requested_models = models
         if len(models) == 1:
-            return visible_pages(self.request, models[0]).order_by("path")
+            return visible_pages(scope(self.request), models[0]).order_by("path")
         queryset = self.get_base_queryset().order_by("path")
         return queryset.type(*models) if models else queryset
 
@@ -388,7 +390,7 @@ class PublicCollectionMixin(StrictAPIMixin):
     known_query_parameters = COMMON_PARAMETERS
 
     def get_queryset(self):
-        private = private_collection_ids(self.request)
+        private = site_state(self.request).private_collection_ids
         return self.model.objects.exclude(collection_id__in=private).order_by("id")
 
     def search_scope(self, model):

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
-from wagtail.permissions import policy_registry
 
+from twinning.compat import page_permission_policy
 from twinning.localize.status import coverage_for, source_locale
 from twinning.models import ExchangeStoryPage
 
@@ -130,6 +130,6 @@ class TranslationDashboardPanel(Component):
 
 
 def user_edits_pages(request: HttpRequest) -> bool:
-    return policy_registry.get_by_type(Page).user_has_any_permission(
+    return page_permission_policy().user_has_any_permission(
         request.user, ["add", "change", "publish"]
     )

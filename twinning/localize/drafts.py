@@ -13,11 +13,16 @@ source's ``live_revision`` when it was created (``CreatePageAliasAction``), so t
 live on a revision that is not its own, and its log says it was converted. A translation
 saved with ``publish=True`` is still published: wagtail-localize publishes it when the
 transaction commits, after this receiver ran.
+
+Only pages in the workflow's scope (``twinning.localize.scope``) are kept in draft; others
+behave as wagtail-localize makes them.
 """
 
 from django.conf import settings
 
 from wagtail.models import Page, PageLogEntry, Revision
+
+from twinning.localize.scope import in_scope
 
 
 def never_published_as_itself(page: Page) -> bool:
@@ -48,7 +53,8 @@ def keep_new_page_translation_in_draft(sender, instance, created, raw=False, **k
     if getattr(settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True):
         return
     source = instance.source
-    if not issubclass(source.specific_content_type.model_class(), Page):
+    model = source.specific_content_type.model_class()
+    if not issubclass(model, Page) or not in_scope(model):
         return
     page = Page.objects.filter(
         translation_key=source.object_id, locale_id=instance.locale_id

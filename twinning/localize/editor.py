@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail_localize.views import edit_translation
 
 from twinning.localize import review
+from twinning.localize.scope import in_scope
 
 PROPS = re.compile(rb'data-props="(?P<props>[^"]*)"')
 
@@ -43,7 +44,11 @@ def without_destructive_actions(content: bytes) -> bytes:
 # After the hooks that add messages (same order, registered first), before
 # wagtail-localize's (order 0), which would answer with the unchanged editor.
 def editor_without_destructive_main_action(request, page: Page):
-    if request.method != "GET" or page.permissions_for_user(request.user).can_publish():
+    if (
+        request.method != "GET"
+        or not in_scope(page)
+        or page.permissions_for_user(request.user).can_publish()
+    ):
         return None
     translation = review.translation_of_page(page)
     if translation is None:

@@ -15,32 +15,27 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import get_language_info
 
 from wagtail.coreutils import get_content_languages
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import GroupPagePermission, Page
 
+from twinning.locales import source_language_code
 from twinning.models import PartnerCityPage
+from twinning.public.languages import language_name
 
 TRANSLATORS = "Translators ({language})"
 EDITORS = "Editors ({city})"
 EDITORS_PREFIX = "Editors ("
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 EDITOR_PAGE_PERMISSIONS = ("change_page",)
+#: Group names are data, the same whatever the UI language: languages are named in English.
+GROUP_NAMES_LANGUAGE = "en"
 
 
 @dataclass
 class EditorialGroups:
     translators: dict[str, Group] = field(default_factory=dict)  # by language code
     editors: dict[str, Group] = field(default_factory=dict)  # by city translation key
-
-
-def language_name(code: str) -> str:
-    """The language's English name: group names are data, the same whatever the UI language."""
-    try:
-        return get_language_info(code)["name"]
-    except KeyError:
-        return code
 
 
 def ensure_editorial_groups() -> EditorialGroups:
@@ -53,12 +48,12 @@ def ensure_editorial_groups() -> EditorialGroups:
         for permission in Permission.objects.filter(content_type=page_type)
     }
     groups = EditorialGroups()
-    source = Locale.get_default()
+    source = source_language_code()
     for code in get_content_languages():
-        if code == source.language_code:
+        if code == source:
             continue
         group, _created = Group.objects.get_or_create(
-            name=TRANSLATORS.format(language=language_name(code))
+            name=TRANSLATORS.format(language=language_name(code, GROUP_NAMES_LANGUAGE))
         )
         group.permissions.add(access_admin)
         roots = Page.objects.filter(locale__language_code=code, depth=2)
@@ -69,12 +64,14 @@ def ensure_editorial_groups() -> EditorialGroups:
                 )
         groups.translators[code] = group
 
-    cities = PartnerCityPage.objects.order_by("path")
+    cities = PartnerCityPage.objects.select_related("locale").order_by("path")
     by_key: dict = {}
     for city in cities:
         by_key.setdefault(city.translation_key, []).append(city)
     for key, pages in by_key.items():
-        named_after = next((page for page in pages if page.locale_id == source.pk), pages[0])
+        named_after = next(
+            (page for page in pages if page.locale.language_code == source), pages[0]
+        )
         group = _editors_group(named_after, pages)
         group.permissions.add(access_admin)
         for page in pages:

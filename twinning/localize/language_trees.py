@@ -27,6 +27,9 @@ These hooks work in the admin's views. A French page unpublished outside them (i
 scheduled expiry, code) takes its live translations offline too, by a receiver: the
 system acts there, as for the expiry itself, so no user's permission is asked. Deleting
 or moving a page from code is not carried over.
+
+All of this applies to the page types in the workflow's scope (``twinning.localize.scope``);
+Wagtail's own behaviour is left to the others.
 """
 
 from dataclasses import dataclass, field
@@ -47,6 +50,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail_localize.models import LocaleSynchronization, StringTranslation
 
+from twinning.localize.scope import in_scope
 from twinning.localize.status import source_locale
 
 CASCADED_ACTIONS = ("delete", "move", "unpublish")
@@ -56,6 +60,11 @@ def is_source_page(page: Page, source: Locale | None = None) -> bool:
     """A page written in the source language, which the other trees mirror or translate."""
     source = source or source_locale()
     return page.alias_of_id is None and page.locale_id == source.pk
+
+
+def copies_follow(page: Page, source: Locale | None = None) -> bool:
+    """A source page in the workflow's scope, whose copies in other trees follow it."""
+    return in_scope(page) and is_source_page(page, source)
 
 
 def copies_in_other_trees(page: Page):
@@ -70,7 +79,7 @@ def cascade_to_language_trees(pages: list[Page], action: str) -> dict[Page, list
     cascaded = {}
     source = source_locale()
     for page in pages:
-        if not is_source_page(page, source):
+        if not copies_follow(page, source):
             continue
         copies = copies_in_other_trees(page)
         if action == "unpublish":
@@ -146,7 +155,7 @@ def losses_on_delete(copies: list[Page]) -> list[LanguageTreeLoss]:
 
 # Last, so that other hooks run before this one answers the request itself.
 def confirm_deleting_the_language_trees(request, page):
-    if not is_source_page(page):
+    if not copies_follow(page):
         return None
     copies = cascade_to_language_trees([page], "delete").get(page, [])
     if not copies:
@@ -200,7 +209,7 @@ def delete_confirmation_context(request, page, copies) -> dict:
 
 def restore_alias_of_deleted_translation(request, page):
     """A deleted translation goes back to being an alias of its source, as before."""
-    if page.locale_id == source_locale().pk:
+    if not in_scope(page) or page.locale_id == source_locale().pk:
         return None
     synchronisation = (
         LocaleSynchronization.objects.filter(locale_id=page.locale_id)
@@ -281,7 +290,7 @@ def copy_of_parent(destination: Page, locale: Locale) -> Page | None:
 # Last, so that other hooks run before this one answers the request itself.
 def move_with_the_language_trees(request, page, destination):
     """Move the source page and each of its copies under the new parent's copy, at once."""
-    if not is_source_page(page) or destination.locale_id != page.locale_id:
+    if not copies_follow(page) or destination.locale_id != page.locale_id:
         return None
     copies = copies_in_other_trees(page)
     moves = [(copy, copy_of_parent(destination, copy.locale)) for copy in copies]
@@ -374,7 +383,7 @@ def keep_bulk_actions_off_pages_with_copies(request, action_type, objects, actio
 
 def unpublish_translations_with_their_source(sender, instance, **kwargs):
     """A source page gone offline by any path leaves no live translation behind."""
-    if not is_source_page(instance):
+    if not copies_follow(instance):
         return
     for translation in Page.objects.filter(
         translation_key=instance.translation_key, live=True, alias_of__isnull=True

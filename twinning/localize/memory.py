@@ -43,6 +43,7 @@ from wagtail_localize.strings import (
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from twinning.localize.review import translation_of_page
+from twinning.localize.scope import in_scope
 
 URL_NAME = "twinning_translation_memory_suggestions"
 TEMPLATE = "twinning/admin/translation_memory_suggestions.html"
@@ -325,7 +326,7 @@ def register_translation_memory_urls():
 
 # Before wagtail-localize's own hook (order 0), which answers with the translation editor.
 def offer_suggestions(request, page):
-    if request.method != "GET":
+    if request.method != "GET" or not in_scope(page):
         return None
     translation = translation_of_page(page)
     if translation is None or not page.permissions_for_user(request.user).can_edit():

@@ -10,6 +10,8 @@ may publish that page (or snippet) and every string of it is translated. Any oth
 translation becomes a draft revision, its live version untouched, handed to its
 workflow where one applies and the translation is complete, and the message says which
 translations were published, which wait for review and which still need translating.
+Sources out of the workflow's scope (``twinning.localize.scope``) get wagtail-localize's
+own view unchanged.
 """
 
 import contextlib
@@ -32,6 +34,7 @@ from wagtail_localize.views.update_translations import (
 )
 
 from twinning.localize.review import SubmissionRefused, save_translation_draft, submit_for_review
+from twinning.localize.scope import in_scope
 
 
 def may_publish(user, target) -> bool:
@@ -86,7 +89,9 @@ def publish_or_keep_draft(translation: Translation, user, outcome: Outcome) -> N
 class UpdateTranslationsView(LocalizeUpdateTranslationsView):
     @transaction.atomic
     def form_valid(self, form):
-        if not form.cleaned_data["publish_translations"]:
+        if not form.cleaned_data["publish_translations"] or not in_scope(
+            self.object.specific_content_type.model_class()
+        ):
             return super().form_valid(form)
         self.object.update_from_db()
         translations = self.object.translations.filter(enabled=True).select_related(

@@ -32,6 +32,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Workflow, WorkflowState
 from wagtail_localize.models import Translation, TranslationLog
 
+from twinning.localize.scope import in_scope
+
 URL_NAME = "twinning_submit_translation_for_review"
 TEMPLATE = "twinning/admin/submit_translation_for_review.html"
 
@@ -197,7 +199,7 @@ def register_translation_review_urls():
 
 # Before wagtail-localize's own hook (order 0), which answers with the translation editor.
 def offer_submission_for_review(request, page):
-    if request.method != "GET":
+    if request.method != "GET" or not in_scope(page):
         return None
     translation = translation_of_page(page)
     if translation is None:

@@ -8,8 +8,10 @@ new rows only where wagtail-localize would, in one or two queries per table, so 
 costs as many queries for 20 segments as for 2,000.
 
 wagtail-localize offers no extension point for this: ``install()``, called when the app
-is ready, replaces the method on ``TranslationSource``; ``original_refresh_segments``
-keeps wagtail-localize's own implementation reachable.
+is ready and ``TWINNING["BULK_SEGMENT_REFRESH"]`` is True, replaces the method on
+``TranslationSource``; ``original_refresh_segments`` keeps wagtail-localize's own
+implementation reachable. On a release other than ``SUPPORTED_VERSION`` it is not
+installed, with a warning at start-up and in ``manage.py check`` (twinning.W060).
 """
 
 import json
@@ -273,9 +275,14 @@ def chunks(items: list) -> Iterable[list]:
         yield items[start : start + CHUNK]
 
 
+def is_supported() -> bool:
+    """Whether the installed wagtail-localize is the release this module reproduces."""
+    return tuple(wagtail_localize.VERSION[:2]) == SUPPORTED_VERSION
+
+
 def install() -> bool:
     """Make every re-extraction of a source bulk; False, with a warning, on another release."""
-    if tuple(wagtail_localize.VERSION[:2]) != SUPPORTED_VERSION:
+    if not is_supported():
         warnings.warn(
             f"twinning's bulk translation sync supports wagtail-localize "
             f"{'.'.join(map(str, SUPPORTED_VERSION))}.x, not "
@@ -290,6 +297,7 @@ def install() -> bool:
 
 
 def uninstall() -> None:
+    """Give wagtail-localize its own ``refresh_segments`` back."""
     TranslationSource.refresh_segments = original_refresh_segments
 
 

@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_unpublished
 def connect() -> None:
     from wagtail_localize.models import TranslationLog
 
+    from twinning import conf
     from twinning.localize import drafts, language_trees, segment_refresh, synchronised_fields
     from twinning.models import Actor, CooperationTheme
 
@@ -31,5 +32,7 @@ def connect() -> None:
         language_trees.unpublish_translations_with_their_source,
         dispatch_uid="twinning_unpublish_translations_with_their_source",
     )
-    # wagtail-localize re-extracts a source segment by segment: do it in bulk.
-    segment_refresh.install()
+    # wagtail-localize re-extracts a source segment by segment: do it in bulk, where the
+    # host opted in (read once: this replaces a method of wagtail-localize's model).
+    if conf.get("BULK_SEGMENT_REFRESH"):
+        segment_refresh.install()

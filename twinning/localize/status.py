@@ -30,14 +30,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections, router
 from django.db.models import DateTimeField, Model, Value
 
 from modelcluster.models import get_field_value
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     Locale,
     Page,
@@ -52,6 +50,9 @@ from wagtail_localize.models import (
     TranslationLog,
     TranslationSource,
 )
+
+from twinning.locales import source_language_code
+from twinning.locales import source_locale as source_locale  # re-exported for callers
 
 MISSING = "missing"
 UNTRANSLATED = "untranslated"
@@ -225,11 +226,6 @@ def coverage_for(
     return result
 
 
-def source_locale() -> Locale:
-    """The locale pages are written in and translated from: the site's default language."""
-    return Locale.get_default()
-
-
 def _latest(*moments: datetime | None) -> datetime | None:
     known = [moment for moment in moments if moment is not None]
     return max(known) if known else None
@@ -237,7 +233,7 @@ def _latest(*moments: datetime | None) -> datetime | None:
 
 def _default_locale_id(locales: Iterable[Locale]) -> int | None:
     """The site's default locale: where untranslated-yet objects have their source."""
-    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    code = source_language_code()
     for locale in locales:
         if locale.language_code == code:
             return locale.pk

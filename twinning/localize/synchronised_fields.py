@@ -8,7 +8,8 @@ published or a source snippet saved, the synchronised fields that translators ma
 override are copied into each translation in the same transaction: the page row (what
 readers see), its live and latest revisions (so neither a later publish nor a rollback
 brings the old value back) and the synchronised fields of its inline children. Nothing
-translatable is touched and nothing is published.
+translatable is touched and nothing is published. Pages out of the workflow's scope
+(``twinning.localize.scope``) are left to wagtail-localize.
 """
 
 from collections.abc import Iterable
@@ -19,6 +20,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.models import Page, Revision, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import TranslationSource
+
+from twinning.localize.scope import in_scope
 
 
 def locked_fields(model: type[models.Model]) -> list[models.Field]:
@@ -145,7 +148,11 @@ def synchronise_snippet_translations(instance: TranslatableMixin) -> int:
 
 
 def page_published_synchronises_translations(sender, instance, **kwargs):
-    if isinstance(instance, TranslatableMixin) and is_translation_source(instance):
+    if (
+        isinstance(instance, TranslatableMixin)
+        and in_scope(instance)
+        and is_translation_source(instance)
+    ):
         synchronise_page_translations(instance)
 
 

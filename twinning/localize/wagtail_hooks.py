@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
+from twinning.compat import page_permission_policy
 from twinning.localize import editor, language_trees, memory, publishing, review
 from twinning.localize.coverage_report import TranslationCoverageReportView
 from twinning.localize.dashboard import TranslationDashboardPanel, user_edits_pages
@@ -51,7 +50,7 @@ def register_translation_coverage_urls():
 
 class TranslationCoverageMenuItem(MenuItem):
     def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(
+        return page_permission_policy().user_has_any_permission(
             request.user, ["add", "change", "publish"]
         )
 

@@ -4,7 +4,8 @@ import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
 import modelcluster.fields
-import modelsearch.index
+import swapper
+import wagtail.search.index
 import twinning.partial_dates
 import uuid
 import wagtail.fields
@@ -17,16 +18,16 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),
         ('wagtailimages', '0027_image_description'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        swapper.dependency("wagtailcore", "Page"),
     ]
 
     operations = [
         migrations.CreateModel(
             name='ContentPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
                 ('body', wagtail.fields.StreamField([('paragraph', 0), ('heading', 3), ('image', 8), ('quote', 11), ('gallery', 14), ('embed', 15), ('key_figures', 20), ('call_to_action', 24)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph', 'template': 'twinning/blocks/paragraph.html'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section (level 2)'), ('h3', 'Subsection (level 3)')], 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the picture for people who cannot see it. Leave empty if decorative.', 'label': 'Alternative text', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Credit', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Who said it', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 9), ('attribution', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 13: ('wagtail.blocks.ListBlock', (8,), {'label': 'Images', 'min_num': 1}), 14: ('wagtail.blocks.StructBlock', [[('title', 12), ('images', 13)]], {}), 15: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': 'Video or embed', 'template': 'twinning/blocks/embed.html'}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example 120 or 15 %', 'label': 'Figure', 'max_length': 40}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'What it counts', 'max_length': 120}), 18: ('wagtail.blocks.StructBlock', [[('value', 16), ('label', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Figures', 'max_num': 6, 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('figures', 19)]], {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'max_length': 120}), 22: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 23: ('wagtail.blocks.URLBlock', (), {'label': 'Or external address', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('text', 21), ('page', 22), ('url', 23)]], {})}, verbose_name='body')),
             ],
@@ -38,7 +39,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ExchangeStoryIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -49,7 +50,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='PartnerCityIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -74,12 +75,12 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order', 'name'],
                 'abstract': False,
             },
-            bases=(modelsearch.index.Indexed, models.Model),
+            bases=(wagtail.search.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='PartnerCityPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('is_demo_content', models.BooleanField(default=False, help_text='Ticked for illustrative text written for the demonstration: readers are told it is not a real account.', verbose_name='demo content')),
                 ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
                 ('region', models.CharField(blank=True, max_length=120, verbose_name='region')),
@@ -105,7 +106,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ExchangeStoryPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('is_demo_content', models.BooleanField(default=False, help_text='Ticked for illustrative text written for the demonstration: readers are told it is not a real account.', verbose_name='demo content')),
                 ('date', models.DateField(help_text='When the exchange took place (or began).', verbose_name='date')),
                 ('audience', models.CharField(blank=True, choices=[('students', 'Students'), ('pupils', 'School pupils'), ('apprentices', 'Apprentices'), ('officials', 'Elected officials and staff'), ('associations', 'Associations'), ('public', 'General public')], max_length=20, verbose_name='audience')),
@@ -134,7 +135,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('link_url', models.URLField(blank=True, help_text='A page telling more, if any.', verbose_name='link')),
                 ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
-                ('link_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='or a page of this site')),
+                ('link_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=swapper.get_model_name("wagtailcore", "Page"), verbose_name='or a page of this site')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='twinning.partnercitypage')),
             ],

@@ -3,7 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
-import modelsearch.index
+import swapper
+import wagtail.search.index
 import uuid
 import wagtail.fields
 from django.conf import settings
@@ -14,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('twinning', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),
         ('wagtailimages', '0027_image_description'),
     ]
 
@@ -22,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='EventIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -33,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ProjectCallIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -64,7 +65,7 @@ class Migration(migrations.Migration):
                 'abstract': False,
                 'unique_together': {('translation_key', 'locale')},
             },
-            bases=(modelsearch.index.Indexed, models.Model),
+            bases=(wagtail.search.index.Indexed, models.Model),
         ),
         migrations.AddField(
             model_name='exchangestorypage',
@@ -74,7 +75,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='EventPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('is_demo_content', models.BooleanField(default=False, help_text='Ticked for illustrative text written for the demonstration: readers are told it is not a real account.', verbose_name='demo content')),
                 ('summary', models.TextField(help_text='Two or three sentences: shown in lists and previews.', verbose_name='summary')),
                 ('body', wagtail.fields.StreamField([('paragraph', 0), ('heading', 3), ('image', 8), ('quote', 11), ('gallery', 14), ('embed', 15), ('key_figures', 20), ('call_to_action', 24)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph', 'template': 'twinning/blocks/paragraph.html'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section (level 2)'), ('h3', 'Subsection (level 3)')], 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the picture for people who cannot see it. Leave empty if decorative.', 'label': 'Alternative text', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Credit', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Who said it', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 9), ('attribution', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 13: ('wagtail.blocks.ListBlock', (8,), {'label': 'Images', 'min_num': 1}), 14: ('wagtail.blocks.StructBlock', [[('title', 12), ('images', 13)]], {}), 15: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': 'Video or embed', 'template': 'twinning/blocks/embed.html'}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example 120 or 15 %', 'label': 'Figure', 'max_length': 40}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'What it counts', 'max_length': 120}), 18: ('wagtail.blocks.StructBlock', [[('value', 16), ('label', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Figures', 'max_num': 6, 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('figures', 19)]], {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'max_length': 120}), 22: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 23: ('wagtail.blocks.URLBlock', (), {'label': 'Or external address', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('text', 21), ('page', 22), ('url', 23)]], {})}, verbose_name='body')),
@@ -107,7 +108,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ProjectCallPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=swapper.get_model_name("wagtailcore", "Page"))),
                 ('is_demo_content', models.BooleanField(default=False, help_text='Ticked for illustrative text written for the demonstration: readers are told it is not a real account.', verbose_name='demo content')),
                 ('summary', models.TextField(help_text='Two or three sentences: shown in lists and previews.', verbose_name='summary')),
                 ('body', wagtail.fields.StreamField([('paragraph', 0), ('heading', 3), ('image', 8), ('quote', 11), ('gallery', 14), ('embed', 15), ('key_figures', 20), ('call_to_action', 24)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph', 'template': 'twinning/blocks/paragraph.html'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section (level 2)'), ('h3', 'Subsection (level 3)')], 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the picture for people who cannot see it. Leave empty if decorative.', 'label': 'Alternative text', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Credit', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Who said it', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 9), ('attribution', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 13: ('wagtail.blocks.ListBlock', (8,), {'label': 'Images', 'min_num': 1}), 14: ('wagtail.blocks.StructBlock', [[('title', 12), ('images', 13)]], {}), 15: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': 'Video or embed', 'template': 'twinning/blocks/embed.html'}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example 120 or 15 %', 'label': 'Figure', 'max_length': 40}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'What it counts', 'max_length': 120}), 18: ('wagtail.blocks.StructBlock', [[('value', 16), ('label', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Figures', 'max_num': 6, 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('figures', 19)]], {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'max_length': 120}), 22: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 23: ('wagtail.blocks.URLBlock', (), {'label': 'Or external address', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('text', 21), ('page', 22), ('url', 23)]], {})}, verbose_name='body')),

@@ -1,15 +1,10 @@
 from twinning.models.actors import Actor
 from twinning.models.calls import ProjectCallIndexPage, ProjectCallPage
+from twinning.models.cities import PartnerCityIndexPage, PartnerCityPage, PartnershipMilestone
+from twinning.models.content import ContentPage
 from twinning.models.events import EventIndexPage, EventPage
-from twinning.models.pages import (
-    ContentPage,
-    ExchangeStoryIndexPage,
-    ExchangeStoryPage,
-    PartnerCityIndexPage,
-    PartnerCityPage,
-    PartnershipMilestone,
-)
 from twinning.models.snippets import CooperationTheme
+from twinning.models.stories import ExchangeStoryIndexPage, ExchangeStoryPage
 
 __all__ = [
     "Actor",

@@ -11,7 +11,7 @@ from twinning.models.actors import Actor, one_per_actor
 from twinning.models.calls import ProjectCallPage
 from twinning.models.events import EventIndexPage, EventPage
 from twinning.public.aliases import with_text_language
-from twinning.public.request_cache import is_public, public
+from twinning.public.visibility import is_public, public
 
 
 @dataclass

@@ -23,18 +23,25 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from twinning import compat
 from twinning.admin.forms import LocaleScopedPageForm
 from twinning.blocks import BodyBlock
 from twinning.choices import CallStatus
 from twinning.document_blocks import DocumentsBlock
 from twinning.models.actors import Actor
-from twinning.models.mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
-from twinning.models.pages import INTRO_FEATURES, ExchangeStoryPage, _tabs
+from twinning.models.index_page import IndexPage
+from twinning.models.mixins import (
+    BaseTemplateMixin,
+    DemoContentMixin,
+    KnownRestrictionsMixin,
+    translatable_fields,
+)
+from twinning.models.panels import tabbed_edit_handler
 from twinning.models.querysets import linked_to, localize_related
 from twinning.models.snippets import CooperationTheme
+from twinning.models.stories import ExchangeStoryPage
 from twinning.public.aliases import with_text_language
-from twinning.public.routing import KnownRestrictionsMixin
-from twinning.public.visibility import visible_pages
+from twinning.public.visibility import visible_among
 from twinning.validators import validate_currency_code
 
 ELIGIBILITY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -97,17 +104,10 @@ class CallSections:
         return bool(self.open or self.upcoming or self.closed_by_year)
 
 
-class ProjectCallIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
+class ProjectCallIndexPage(IndexPage):
     """The calls for projects, open ones first."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["twinning.ProjectCallPage"]
-    max_count_per_parent = 1
-    translatable_fields = translatable_fields(translated=["intro"])
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = ["intro"]
 
     class Meta:
         verbose_name = _("calls for projects index")
@@ -138,7 +138,7 @@ class ProjectCallIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
         return context
 
 
-class ProjectCallForm(LocaleScopedPageForm):
+class ProjectCallForm(compat.DeferredValidationFlagMixin, LocaleScopedPageForm):
     """Offers choices in the call's language; asks for a way to apply before publishing."""
 
     locale_scoped_fields = ("partner_cities", "themes", "actors")
@@ -156,7 +156,7 @@ class ProjectCallForm(LocaleScopedPageForm):
         return cleaned_data
 
 
-class ProjectCallPage(KnownRestrictionsMixin, DemoContentMixin, Page):
+class ProjectCallPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixin, Page):
     """A call for projects: who may apply, for what, until when, and how."""
 
     summary = models.TextField(
@@ -250,7 +250,7 @@ class ProjectCallPage(KnownRestrictionsMixin, DemoContentMixin, Page):
         FieldPanel("actors", widget=forms.CheckboxSelectMultiple),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
-    edit_handler = _tabs(content_panels, facts_panels, promote_panels)
+    edit_handler = tabbed_edit_handler(content_panels, facts_panels, promote_panels)
 
     parent_page_types = ["twinning.ProjectCallIndexPage"]
     subpage_types: list[str] = []
@@ -338,7 +338,7 @@ class ProjectCallPage(KnownRestrictionsMixin, DemoContentMixin, Page):
         return self.status == CallStatus.CLOSED
 
     def localized_partner_cities(self) -> list:
-        return visible_pages(
+        return visible_among(
             localize_related(self.partner_cities.all().order_by("title"), self.locale_id)
         )
 

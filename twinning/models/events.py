@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -27,13 +27,19 @@ from twinning.blocks import BodyBlock
 from twinning.localization import localize_all
 from twinning.models.actors import Actor
 from twinning.models.calls import ProjectCallPage
-from twinning.models.mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
-from twinning.models.pages import INTRO_FEATURES, ExchangeStoryPage, _tabs
+from twinning.models.index_page import IndexPage
+from twinning.models.mixins import (
+    BaseTemplateMixin,
+    DemoContentMixin,
+    KnownRestrictionsMixin,
+    translatable_fields,
+)
+from twinning.models.panels import tabbed_edit_handler
 from twinning.models.querysets import linked_to, localize_related
 from twinning.models.snippets import CooperationTheme
+from twinning.models.stories import ExchangeStoryPage
 from twinning.public.aliases import with_text_language
-from twinning.public.routing import KnownRestrictionsMixin
-from twinning.public.visibility import visible_pages
+from twinning.public.visibility import visible_among
 from twinning.validators import latitude_validators, longitude_validators
 
 
@@ -88,7 +94,7 @@ def actor_record(actor: Actor, locale: Locale) -> ActorRecord:
     key = actor.translation_key
     return ActorRecord(
         actor=actor,
-        partner_cities=visible_pages(
+        partner_cities=visible_among(
             localize_all(actor.partner_cities.all().order_by("title"), locale)
         ),
         themes=localize_all(actor.themes.all(), locale),
@@ -110,17 +116,10 @@ def actor_record(actor: Actor, locale: Locale) -> ActorRecord:
     )
 
 
-class EventIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
+class EventIndexPage(IndexPage):
     """Upcoming events first (soonest first), then past ones (most recent first)."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["twinning.EventPage"]
-    max_count_per_parent = 1
-    translatable_fields = translatable_fields(translated=["intro"])
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = ["intro"]
 
     past_per_page = 20
 
@@ -192,7 +191,7 @@ class EventForm(LocaleScopedPageForm):
     locale_scoped_fields = ("partner_cities", "themes", "actors")
 
 
-class EventPage(KnownRestrictionsMixin, DemoContentMixin, Page):
+class EventPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixin, Page):
     """An international or European event, in Aix or with a partner city."""
 
     served_select_related = ["hero_image"]
@@ -293,7 +292,7 @@ class EventPage(KnownRestrictionsMixin, DemoContentMixin, Page):
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
-    edit_handler = _tabs(content_panels, facts_panels, promote_panels)
+    edit_handler = tabbed_edit_handler(content_panels, facts_panels, promote_panels)
 
     parent_page_types = ["twinning.EventIndexPage"]
     subpage_types: list[str] = []
@@ -383,7 +382,7 @@ class EventPage(KnownRestrictionsMixin, DemoContentMixin, Page):
         return self.is_past_at()
 
     def localized_partner_cities(self) -> list:
-        return visible_pages(
+        return visible_among(
             localize_related(self.partner_cities.all().order_by("title"), self.locale_id)
         )
 

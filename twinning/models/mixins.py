@@ -1,7 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from twinning.public import base_template
 
 # The fields of Wagtail's Page that wagtail-localize handles, as its defaults do.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -44,3 +47,30 @@ class NotAtTreeRootMixin:
     @classmethod
     def can_exist_under(cls, parent):
         return not parent.is_root() and super().can_exist_under(parent)
+
+
+class KnownRestrictionsMixin:
+    """A served page answers Wagtail's view-restriction check from what routing read.
+
+    ``TreeRoutingMixin`` sets ``known_view_restrictions`` on the page it returns; any
+    other instance (the admin's, a page routed by Wagtail itself) asks the database.
+    """
+
+    known_view_restrictions: list[PageViewRestriction] | None = None
+
+    def get_view_restrictions(self):
+        if self.known_view_restrictions is not None:
+            return self.known_view_restrictions
+        return super().get_view_restrictions()
+
+
+class BaseTemplateMixin:
+    """Hands the page's templates the host's base template, which twinning/base.html extends.
+
+    Routable views render with ``get_context()`` too, so they get it as well.
+    """
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(base_template.context())
+        return context

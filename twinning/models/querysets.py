@@ -64,10 +64,26 @@ def _lookups(tree: dict, prefix: str = ""):
 class ExchangeStoryQuerySet(PageQuerySet):
     def concerning(self, city):
         """Stories about ``city``, whichever language's page of the city they link."""
-        from twinning.models.pages import ExchangeStoryPage
+        from twinning.models.stories import ExchangeStoryPage
 
         through = ExchangeStoryPage.partner_cities.through
         return self.filter(linked_to(through, "exchangestorypage_id", city))
+
+    def with_theme(self, slug: str):
+        """Stories tagged with the theme of that slug (in any language)."""
+        from twinning.models.stories import ExchangeStoryPage
+
+        tagged = ExchangeStoryPage.themes.through.objects.filter(cooperationtheme__slug=slug)
+        return self.filter(pk__in=tagged.values("exchangestorypage_id"))
+
+    def naming(self, actor):
+        """Stories naming ``actor``, whichever language's version of the actor they link."""
+        from twinning.models.stories import ExchangeStoryPage
+
+        naming = ExchangeStoryPage.actors.through.objects.filter(
+            actor__translation_key=actor.translation_key
+        )
+        return self.filter(pk__in=naming.values("exchangestorypage_id"))
 
     def newest_first(self):
         return self.order_by("-date", "-pk")

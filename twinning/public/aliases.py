@@ -8,11 +8,11 @@ URL, so the map, the timeline and search link to the original instead.
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.conf import settings
 from django.db.models import QuerySet
 
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
+
+from twinning.locales import source_language_code
 
 P = TypeVar("P", bound=Page)
 
@@ -58,7 +58,7 @@ def text_language(page: Page) -> str | None:
     cannot be told.
     """
     if getattr(page, "alias_of_id", None):
-        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return source_language_code()
     if isinstance(page, Page) and Page.locale.is_cached(page):
         return page.locale.language_code
     return None
@@ -75,7 +75,7 @@ def untranslated_stand_in(page: P, *, slug_in_url: bool = True) -> Page | None:
     """
     if page.live or page.alias_of_id:
         return None
-    source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    source_language = source_language_code()
     sources = Page.objects.live().filter(
         translation_key=page.translation_key,
         locale__language_code=source_language,

@@ -20,14 +20,14 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
-from twinning.api.absolute import URLBuilder
+from twinning.absolute_urls import URLBuilder
 from twinning.api.images import RENDITIONS
+from twinning.locales import source_language_code
 from twinning.models import ExchangeStoryPage, PartnerCityPage
-from twinning.public.request_cache import is_public, view_restrictions
+from twinning.public.visibility import is_public, view_restrictions
 
 SCHEMA = "https://schema.org"
 WIKIDATA = "https://www.wikidata.org/wiki/"
@@ -140,7 +140,7 @@ def story_cities(story: ExchangeStoryPage, request: HttpRequest, language: str) 
     for city in versions:
         if is_public(city, restrictions):
             by_key.setdefault(city.translation_key, {})[city.locale.language_code] = city
-    source = _source_language()
+    source = source_language_code()
     chosen = [
         found.get(language) or found.get(source) or next(iter(found.values()))
         for found in by_key.values()
@@ -211,10 +211,3 @@ def script_tag(data: dict | None) -> SafeString:
         return mark_safe("")
     payload = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
-
-
-def _source_language() -> str:
-    try:
-        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE

@@ -19,11 +19,11 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
-from twinning import conf
-from twinning.public import request_cache
+from twinning.absolute_urls import absolute_url
+from twinning.locales import source_language_code
+from twinning.public.visibility import is_public, restrictions_on, view_restrictions
 
 #: The query parameter that carries the language a reader asked for to a fallback page.
 REQUESTED_PARAM = "requested"
@@ -108,25 +108,20 @@ def content_languages() -> list[Language]:
 
 
 def language_name(code: str, in_language: str) -> str:
-    """The name of the language ``code`` as written in the language ``in_language``."""
+    """The name of the language ``code`` as written in the language ``in_language``.
+
+    In English (``"en"``), the name Django gives the language: data such as group names.
+    """
     with translation.override(in_language):
         try:
-            return translation.get_language_info(code)["name_translated"]
+            return str(translation.get_language_info(code)["name_translated"])
         except KeyError:
-            return dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(code, code)
+            return str(dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(code, code))
 
 
 def source_language() -> str:
     """The language the site is written in first; other locales are synced from it."""
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
-def absolute_url(request: HttpRequest, url: str) -> str:
-    """An absolute URL: on the configured public base, or else on the request's host."""
-    base = conf.get("PUBLIC_BASE_URL")
-    if base and url.startswith("/"):
-        return base.rstrip("/") + url
-    return request.build_absolute_uri(url)
+    return source_language_code()
 
 
 def with_requested(url: str, language: str) -> str:
@@ -142,19 +137,6 @@ def real_translations(translation_key) -> list[Page]:
         .select_related("locale")
         .order_by("path")
     )
-
-
-def view_restrictions(request: HttpRequest | None = None) -> list[PageViewRestriction]:
-    """All view restrictions, loaded once so each page's privacy is decided without a query.
-
-    With a request, the list read for it earlier (by the page's own lists) is reused.
-    """
-    return request_cache.view_restrictions(request, keep=False)
-
-
-def restrictions_on(page: Page, restrictions: Iterable[PageViewRestriction]) -> list:
-    """The restrictions that apply to ``page``: those on the page or one of its ancestors."""
-    return [r for r in restrictions if page.path.startswith(r.page.path)]
 
 
 def alternates_for(
@@ -230,15 +212,13 @@ def page_languages(page: Page, request: HttpRequest) -> PageLanguages:
         original = Page.objects.select_related("locale").filter(pk=page.alias_of_id).first()
         original = original or page
     translations = real_translations(original.translation_key)
-    restrictions = view_restrictions(request)
+    # With a request, the list read for it earlier (by the page's own lists) is reused.
+    restrictions = view_restrictions(request, keep=False)
     suffix = route_suffix(page, request)
 
     def url_of(candidate: Page) -> str | None:
         url = candidate.get_url(request)
         return url + suffix if url else None
-
-    def is_public(candidate: Page) -> bool:
-        return not restrictions_on(candidate, restrictions)
 
     def is_viewable(candidate: Page) -> bool:
         return all(r.accept_request(request) for r in restrictions_on(candidate, restrictions))
@@ -247,7 +227,7 @@ def page_languages(page: Page, request: HttpRequest) -> PageLanguages:
     content_language = next(
         (p.locale.language_code for p in translations if p.pk == original.pk), None
     ) or (original.locale.language_code if original.locale_id else ui_language)
-    public_translations = [p for p in translations if is_public(p)]
+    public_translations = [p for p in translations if is_public(p, restrictions)]
 
     is_canonical = any(p.pk == original.pk for p in public_translations)
     canonical_url = url_of(original) if is_canonical else None

@@ -21,29 +21,16 @@ from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from twinning.public import request_cache
-from twinning.public.aliases import resolve_aliases, untranslated_stand_in, with_text_language
+from twinning import compat, wagtail_internals
+from twinning.models.mixins import KnownRestrictionsMixin
+from twinning.public import base_template, request_cache, visibility
+from twinning.public.aliases import untranslated_stand_in, with_text_language
 from twinning.public.timelines import TimelineFilterForm, milestones_by_year, partnership_chart
-
-
-class KnownRestrictionsMixin:
-    """A served page answers Wagtail's view-restriction check from what routing read.
-
-    ``TreeRoutingMixin`` sets ``known_view_restrictions`` on the page it returns; any
-    other instance (the admin's, a page routed by Wagtail itself) asks the database.
-    """
-
-    known_view_restrictions: list[PageViewRestriction] | None = None
-
-    def get_view_restrictions(self):
-        if self.known_view_restrictions is not None:
-            return self.known_view_restrictions
-        return super().get_view_restrictions()
 
 
 class TreeRoutingMixin(KnownRestrictionsMixin):
@@ -71,9 +58,9 @@ class TreeRoutingMixin(KnownRestrictionsMixin):
             if level > 0
         ]
         pages = list(
-            with_text_language(self.base_page_model.objects.filter(reduce(or_, wanted))).order_by(
-                "path"
-            )
+            with_text_language(
+                compat.base_page_model(self).objects.filter(reduce(or_, wanted))
+            ).order_by("path")
         )
         children = [page for page in pages if page.depth == self.depth + 1]
         request_cache.keep_tree(request, self, children)
@@ -88,7 +75,7 @@ class TreeRoutingMixin(KnownRestrictionsMixin):
             child = by_parent_and_slug.get((node.path, slug))
             if child is None:
                 raise Http404
-            child._cached_parent_obj = node
+            wagtail_internals.keep_parent(child, node)
             chain.append(child)
             node = child
         return self._serve_from(request, node, chain, [])
@@ -137,7 +124,7 @@ class TreeRoutingMixin(KnownRestrictionsMixin):
             page = _specific(stand_in)
             page.known_view_restrictions = restrictions + [
                 restriction
-                for restriction in request_cache.view_restrictions(request)
+                for restriction in visibility.view_restrictions(request)
                 if stand_in.path.startswith(restriction.page.path)
             ]
             return RouteResult(page)
@@ -149,7 +136,7 @@ class TreeRoutingMixin(KnownRestrictionsMixin):
         ids = {page.alias_of_id or page.pk for page in chain}
         return [
             restriction
-            for restriction in request_cache.view_restrictions(request)
+            for restriction in visibility.view_restrictions(request)
             if restriction.page_id in ids
             or (
                 len(restriction.page.path) < len(self.path)
@@ -162,7 +149,7 @@ def _routes_itself(page: Page, rest: list[str]) -> bool:
     """Whether ``page`` takes over the rest of the URL, as Wagtail would let it."""
     model = page.specific_class or type(page)
     route = model.route
-    if route is page.base_page_model.route:
+    if route is compat.base_page_model(page).route:
         return False
     if route is RoutablePageMixin.route:
         if not page.live:
@@ -181,56 +168,51 @@ def _specific(page: Page) -> Page:
         return page
     related = ("locale", *getattr(model, "served_select_related", ()))
     specific = model._default_manager.select_related(*related).get(pk=page.pk)
-    if hasattr(page, "_cached_parent_obj"):
-        specific._cached_parent_obj = page._cached_parent_obj
+    wagtail_internals.copy_parent(page, specific)
     return specific
 
 
-class PartnerCityViewsMixin(RoutablePageMixin):
-    """Adds the map and the timeline of the cities listed by ``self.cities()``."""
+def render_index_view(
+    index: Page, request: HttpRequest, template: str, context: dict[str, Any]
+) -> TemplateResponse:
+    """A view of the partner cities index, with the page's context but not its listing."""
+    # The index's own get_context() builds its grouped listing: not needed here.
+    base = {**Page.get_context(index, request), **base_template.context()}
+    # What these views say is generated, so it is said in the reader's language even
+    # when the index page itself is not translated yet (an alias of the French page).
+    base["reader_language"] = get_language()
+    return TemplateResponse(request, template, {**base, **context})
 
-    def public_cities(self) -> list[Any]:
-        """The live cities of this language, untranslated ones as their French page."""
-        cities = self.cities().select_related("locale")
-        among = cities.model.objects.live().public().select_related("hero_image", "locale")
-        return resolve_aliases(cities, among=among)
 
-    def render_view(
-        self, request: HttpRequest, template: str, context: dict[str, Any]
-    ) -> TemplateResponse:
-        # The index's own get_context() builds its grouped listing: not needed here.
-        base = super().get_context(request)
-        # What these views say is generated, so it is said in the reader's language even
-        # when the index page itself is not translated yet (an alias of the French page).
-        base["reader_language"] = get_language()
-        return TemplateResponse(request, template, {**base, **context})
+def partner_map(index: Page, request: HttpRequest) -> TemplateResponse:
+    """``map/`` under the partner cities index."""
+    cities = index.public_cities()
+    return render_index_view(
+        index,
+        request,
+        "twinning/partner_map.html",
+        {"cities": cities, "view_name": "partner_map"},
+    )
 
-    @path("map/", name="partner_map")
-    def partner_map(self, request: HttpRequest) -> TemplateResponse:
-        cities = self.public_cities()
-        return self.render_view(
-            request,
-            "twinning/partner_map.html",
-            {"cities": cities, "view_name": "partner_map"},
-        )
 
-    @path("timeline/", name="partnership_timeline")
-    def partnership_timeline(self, request: HttpRequest) -> TemplateResponse:
-        cities = self.public_cities()
-        prefetch_related_objects(cities, "milestones")
-        form = TimelineFilterForm(request.GET or None, cities=cities)
-        filters = form.filters() if form.is_bound else {}
-        years = milestones_by_year(cities, **filters)
-        return self.render_view(
-            request,
-            "twinning/partnership_timeline.html",
-            {
-                "cities": cities,
-                "view_name": "partnership_timeline",
-                "form": form,
-                "filters": filters,
-                "years": years,
-                "milestone_count": sum(len(year.entries) for year in years),
-                "chart": partnership_chart(cities),
-            },
-        )
+def partnership_timeline(index: Page, request: HttpRequest) -> TemplateResponse:
+    """``timeline/`` under the partner cities index, filtered by ``TimelineFilterForm``."""
+    cities = index.public_cities()
+    prefetch_related_objects(cities, "milestones")
+    form = TimelineFilterForm(request.GET or None, cities=cities)
+    filters = form.filters() if form.is_bound else {}
+    years = milestones_by_year(cities, **filters)
+    return render_index_view(
+        index,
+        request,
+        "twinning/partnership_timeline.html",
+        {
+            "cities": cities,
+            "view_name": "partnership_timeline",
+            "form": form,
+            "filters": filters,
+            "years": years,
+            "milestone_count": sum(len(year.entries) for year in years),
+            "chart": partnership_chart(cities),
+        },
+    )

@@ -9,7 +9,6 @@ the original in the French search.
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -19,7 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
+from twinning.locales import source_language_code
 from twinning.models import ExchangeStoryPage, PartnerCityPage
+from twinning.public import base_template
+from twinning.public.visibility import public, view_restrictions
 
 RESULTS_PER_PAGE = 10
 
@@ -28,12 +30,14 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the stories and partner cities"), max_length=200)
 
 
-def searchable_pages(locale: Locale) -> PageQuerySet:
-    """The live, public, translated stories and cities of ``locale``."""
+def searchable_pages(locale: Locale, request: HttpRequest | None = None) -> PageQuerySet:
+    """The live, public, translated stories and cities of ``locale``.
+
+    Aliases are left out by id: the search backends filter on indexed fields only.
+    """
     aliases = Page.objects.filter(locale=locale, alias_of__isnull=False).values("pk")
     return (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live(), view_restrictions(request))
         .filter(locale=locale)
         .type(ExchangeStoryPage, PartnerCityPage)
         .exclude(pk__in=aliases)
@@ -52,7 +56,7 @@ def search(request: HttpRequest) -> TemplateResponse:
     context: dict[str, Any] = {"form": form, "query": "", "results": None}
     if form.is_valid():
         query = form.cleaned_data["q"]
-        paginator = Paginator(searchable_pages(locale).search(query), RESULTS_PER_PAGE)
+        paginator = Paginator(searchable_pages(locale, request).search(query), RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
         context.update(
             query=query,
@@ -60,6 +64,8 @@ def search(request: HttpRequest) -> TemplateResponse:
             results=results,
             pages=specific_in_order(list(results.object_list)),
         )
-        if locale.language_code != settings.LANGUAGE_CODE:
-            context["source_language"] = get_language_info(settings.LANGUAGE_CODE)
+        source = source_language_code()
+        if locale.language_code != source:
+            context["source_language"] = get_language_info(source)
+    context.update(base_template.context())
     return TemplateResponse(request, "twinning/search.html", context)

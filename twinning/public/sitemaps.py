@@ -10,13 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 
 from wagtail.models import Page, Site
 
 from twinning.public.languages import Alternate, absolute_url, alternates_for
+from twinning.public.visibility import page_scope, visible_pages, within_q
 
 
 @dataclass(frozen=True)
@@ -26,18 +26,14 @@ class SitemapEntry:
     alternates: list[Alternate]
 
 
-def site_pages(site: Site) -> list[Page]:
+def site_pages(site: Site, request: HttpRequest | None = None) -> list[Page]:
     """Live, public, non-alias pages of every locale tree of ``site``, in tree order."""
     roots = [root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk]
     if not roots:
         return []
-    in_site = Q()
-    for root_path in roots:
-        in_site |= Q(url_path__startswith=root_path)
     return list(
-        Page.objects.filter(in_site, alias_of__isnull=True)
-        .live()
-        .public()
+        visible_pages(page_scope(request))
+        .filter(within_q(roots, field="url_path"))
         .select_related("locale")
         .order_by("path")
     )
@@ -45,7 +41,7 @@ def site_pages(site: Site) -> list[Page]:
 
 def sitemap_entries(site: Site, request: HttpRequest) -> list[SitemapEntry]:
     """One entry per page, each carrying the alternates of its whole translation group."""
-    pages = site_pages(site)
+    pages = site_pages(site, request)
     groups: dict = defaultdict(list)
     for page in pages:
         groups[page.translation_key].append(page)

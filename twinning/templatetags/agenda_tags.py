@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from twinning.models.querysets import localize_related
 from twinning.public.aliases import with_text_language
-from twinning.public.request_cache import is_public, view_restrictions
+from twinning.public.visibility import is_public, view_restrictions
 
 register = template.Library()
 

@@ -1,30 +1,23 @@
 """Absolute URLs for link previews (Open Graph, Twitter cards): crawlers need them."""
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from twinning import conf
+from twinning import absolute_urls
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context: template.Context, url: str) -> str:
-    """``url`` on the public base URL when one is set, else on the request's host.
+    """``url`` made absolute as every URL of the plugin is (see ``twinning.absolute_urls``).
 
     URLs that are already absolute (media on another host) are returned unchanged.
     """
-    if not url or urlsplit(url).scheme:
-        return url or ""
-    base = conf.get("PUBLIC_BASE_URL")
-    if base:
-        return f"{base.rstrip('/')}/{url.lstrip('/')}"
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request is not None else url
+    return absolute_urls.absolute_url(context.get("request"), url)
 
 
 @register.simple_tag

@@ -12,13 +12,14 @@ import pytest
 from tests import factories
 from tests.twinning.api.conftest import build_world, publish
 from tests.twinning.api.helpers import locale, sync
+from tests.twinning.api.test_body_html import known_embed
 from tests.twinning.localize.test_coverage import (
     publish_in_editor,
     submit_for_review,
     translate_in_admin,
 )
 from tests.twinning.localize_helpers import admin_user, translate_strings
-from twinning.api.absolute import URLBuilder
+from twinning.absolute_urls import URLBuilder
 from twinning.api.references import PageRecord
 from twinning.localize.status import coverage_for
 
@@ -86,6 +87,7 @@ def test_body_html_escapes_every_text_as_the_site_does(api, db):
         ("embed", "https://www.youtube.com/watch?v=x&t=1"),
     ]
     publish(story)
+    known_embed("https://www.youtube.com/watch?v=x&t=1", "video")
 
     body = api.get(f"/api/v2/pages/{story.pk}/").json()["body"]
     html = body["html"].split("\n\n")
@@ -95,10 +97,10 @@ def test_body_html_escapes_every_text_as_the_site_does(api, db):
         '<figure class="block-quote"><blockquote><p>Il a dit &quot;oui&quot;</p></blockquote>'
         "<figcaption>— L&#x27;élue</figcaption></figure>"
     )
-    large = body["blocks"][2]["value"]["image"]["large"]
+    shown = world.image.get_rendition("width-960")  # the site's block template's rendition
     assert html[2] == (
-        f'<figure class="block-image"><img src="{large["url"]}" width="{large["width"]}" '
-        f'height="{large["height"]}" alt="&lt;alt&gt;" loading="lazy">'
+        f'<figure class="block-image"><img alt="&lt;alt&gt;" height="{shown.height}" '
+        f'loading="lazy" src="http://localhost{shown.url}" width="{shown.width}">'
         "<figcaption> <small>© A &amp; B</small></figcaption></figure>"
     )
     assert html[3] == (
@@ -108,9 +110,9 @@ def test_body_html_escapes_every_text_as_the_site_does(api, db):
     assert html[4] == (
         '<p class="block-cta"><a class="button" href="https://e.org/?a=1&amp;b=2">Lire</a></p>'
     )
-    assert html[5] == (
-        '<div class="block-embed"><a href="https://www.youtube.com/watch?v=x&amp;t=1" '
-        'rel="external">https://www.youtube.com/watch?v=x&amp;t=1</a></div>'
+    assert html[5] == (  # embedded as on the site
+        '<div class="block-embed"><iframe src="https://player.example/video" title="video">'
+        "</iframe></div>"
     )
     assert len(html) == 6
 

@@ -11,13 +11,13 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 import pytest
 
 from tests import factories
-from tests.site.translation_helpers import alias, locale, translate
 from tests.twinning.localize.test_coverage import (
     publish_in_editor,
     submit_for_review,
     translate_in_admin,
 )
 from tests.twinning.localize_helpers import admin_user, translate_strings
+from tests.twinning.translation_helpers import alias, locale, translate
 from twinning.localize.dashboard import language_coverage, stories_awaiting_review
 
 pytestmark = pytest.mark.django_db

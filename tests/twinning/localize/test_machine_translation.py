@@ -1,6 +1,5 @@
-"""Machine translation: chosen from the environment, and LibreTranslate over real HTTP."""
+"""Machine translation: LibreTranslate over real HTTP, in the translation editor."""
 
-import importlib
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +13,6 @@ from wagtail_localize.strings import StringValue
 
 import pytest
 
-from cms.settings.base import machine_translator_from_env
 from tests.twinning.localize_helpers import (
     admin_user,
     edit_url,
@@ -68,12 +66,14 @@ def libretranslate():
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLibreTranslate)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    config = machine_translator_from_env(
-        {
-            "LIBRETRANSLATE_URL": f"http://127.0.0.1:{server.server_port}/",
-            "LIBRETRANSLATE_API_KEY": "secret-key",
-        }
-    )
+    config = {
+        "CLASS": "twinning.localize.machine_translators.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": f"http://127.0.0.1:{server.server_port}",
+            "API_KEY": "secret-key",
+            "TIMEOUT": 10,
+        },
+    }
     with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=config):
         yield FakeLibreTranslate
     server.shutdown()
@@ -171,46 +171,3 @@ def test_translator_class_translates_real_string_values(tubingen, libretranslate
     }
     assert translator.can_translate(locale("fr"), locale("de"))
     assert not translator.can_translate(locale("fr"), locale("fr"))
-
-
-# Configuration from the environment --------------------------------------------------------
-
-
-def test_nothing_is_configured_without_environment_variables():
-    assert machine_translator_from_env({}) is None
-
-
-def test_deepl_is_chosen_when_its_key_is_set():
-    config = machine_translator_from_env(
-        {"DEEPL_API_KEY": "abc:fx", "LIBRETRANSLATE_URL": "http://lt.example"}
-    )
-    assert config["CLASS"] == "twinning.localize.machine_translators.DeepLTranslator"
-    assert config["OPTIONS"]["AUTH_KEY"] == "abc:fx"
-
-
-def test_libretranslate_key_is_optional():
-    config = machine_translator_from_env({"LIBRETRANSLATE_URL": "http://lt.example/"})
-    assert config["CLASS"] == "twinning.localize.machine_translators.LibreTranslator"
-    assert config["OPTIONS"] == {
-        "LIBRETRANSLATE_URL": "http://lt.example",
-        "API_KEY": "",
-        "TIMEOUT": 10,
-    }
-
-
-def settings_module(name, monkeypatch):
-    for variable in ("DEEPL_API_KEY", "LIBRETRANSLATE_URL", "LIBRETRANSLATE_API_KEY"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("DJANGO_SECRET_KEY", "only-for-this-test")
-    importlib.reload(importlib.import_module("cms.settings.base"))
-    return importlib.reload(importlib.import_module(name))
-
-
-def test_production_has_no_machine_translator_by_default(monkeypatch):
-    production = settings_module("cms.settings.production", monkeypatch)
-    assert production.WAGTAILLOCALIZE_MACHINE_TRANSLATOR is None
-
-
-def test_development_falls_back_to_the_dummy_translator(monkeypatch):
-    dev = settings_module("cms.settings.dev", monkeypatch)
-    assert dev.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["CLASS"].endswith("dummy.DummyTranslator")

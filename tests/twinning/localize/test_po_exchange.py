@@ -14,7 +14,6 @@ import polib
 import pytest
 
 from tests import factories
-from tests.site.translation_helpers import alias
 from tests.twinning.localize_helpers import (
     admin_user,
     in_locale,
@@ -24,6 +23,7 @@ from tests.twinning.localize_helpers import (
     translate_strings,
     translation_of,
 )
+from tests.twinning.translation_helpers import alias
 from twinning.localize import po_exchange
 from twinning.models import PartnerCityPage
 

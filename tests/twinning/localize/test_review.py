@@ -5,6 +5,8 @@ they submit the German story to "Relecture des récits", a reviewer approves it 
 Wagtail's own workflow action, and only then do readers and the API see it.
 """
 
+from types import SimpleNamespace
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages.storage.fallback import FallbackStorage
@@ -24,7 +26,6 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from home.demo import moderation
 from tests.twinning.localize_helpers import (
     edit_url,
     in_locale,
@@ -40,6 +41,14 @@ User = get_user_model()
 STORIES = "/api/v2/pages/?type=twinning.ExchangeStoryPage&locale=de"
 TITLE, SUMMARY = "Étudiants à Tübingen", "Résumé de « Étudiants à Tübingen »."
 GERMAN = {TITLE: "Studierende in Tübingen", SUMMARY: "Zwanzig Studierende in Tübingen."}
+
+#: A reviewers' workflow as a site sets one up (the reference site's demo uses these names).
+moderation = SimpleNamespace(
+    REVIEWERS="Reviewers",
+    WORKFLOW_NAME="Relecture des récits",
+    TASK_NAME="Validation par les relecteurs",
+    REVIEWER_PAGE_PERMISSIONS=("change_page", "publish_page"),
+)
 
 
 @pytest.fixture

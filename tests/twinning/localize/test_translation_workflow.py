@@ -133,12 +133,6 @@ def test_index_pages_offer_their_rich_text_introduction(home, factory):
     assert ("intro", "Nos <b>partenaires</b> en Europe.") in source_strings(page)
 
 
-def test_home_page_offers_its_introduction(home):
-    home.intro = "<p>Bienvenue.</p>"
-    home.save()
-    assert source_strings(home) >= {("title", home.title), ("intro", "Bienvenue.")}
-
-
 def test_theme_snippet_offers_its_name_and_description_but_not_its_identifier(db):
     theme = factories.CooperationThemeFactory(
         name="Mobilité", slug="mobilite", description="Échanges scolaires."
@@ -309,19 +303,6 @@ def test_story_facts_stay_identical_across_languages_after_sync(
     assert list(german.partner_cities.all()) == [perugia]
     assert set(german.themes.all()) == set(story.themes.all())
     assert (german.date, german.audience, german.participants) == (story.date, "officials", 12)
-
-
-def test_home_featured_cities_stay_identical_after_sync(
-    home, tubingen, perugia, django_capture_on_commit_callbacks
-):
-    submit(home, "de")
-    publish(home, "de", django_capture_on_commit_callbacks)
-    home.featured_cities.set([tubingen, perugia])
-    home.save()
-
-    sync(home, "de", django_capture_on_commit_callbacks)
-
-    assert set(in_locale(home, "de").featured_cities.all()) == {tubingen, perugia}
 
 
 FACT_FIELDS = {"signed", "wikidata_id", "website", "hero_image", "milestones"}

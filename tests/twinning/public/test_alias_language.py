@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import factories
-from tests.site.translation_helpers import alias, clear_site_cache, translate
+from tests.twinning.translation_helpers import alias, clear_site_cache, translate
 
 
 @pytest.fixture(autouse=True)
@@ -96,33 +96,18 @@ def test_untranslated_stories_on_a_german_city_page_are_marked(client_fr, german
     assert not link_to(html, "Studierende in Tübingen").get("lang")
 
 
-def test_untranslated_cities_on_the_german_index_and_home_page_are_marked(
+def test_untranslated_cities_on_the_german_index_are_marked(
     client_fr, home, cities_index, tubingen, perugia
 ):
-    german_home = translate(home, "de", title="Startseite")
-    german_home.featured_cities.set([tubingen, perugia])
-    german_home.save_revision().publish()
+    translate(home, "de", title="Startseite")
     german_index = translate(cities_index, "de", title="Partnerstädte")
     translate(tubingen, "de", title="Tübingen (de)")
     alias(perugia, "de")
 
-    for url in (german_index.url, german_home.url):
-        html = soup(client_fr, url)
-        assert link_to(html, "Pérouse")["hreflang"] == "fr", url
-        assert link_to(html, "Pérouse")["lang"] == "fr", url
-        assert not link_to(html, "Tübingen (de)").get("lang"), url
-
-
-def test_untranslated_sections_in_the_german_menu_are_marked(client_fr, home, stories_index):
-    german_home = translate(home, "de", title="Startseite")
-    german_stories = alias(stories_index, "de")
-    german_stories.show_in_menus = True
-    german_stories.save()
-    nav = soup(client_fr, german_home.url).find("nav", class_="site-nav")
-    link = nav.find("a", string="Récits d'échanges")
-    assert link["lang"] == "fr"
-    assert link["hreflang"] == "fr"
-    assert not nav.find("a", href="/de/").get("lang")
+    html = soup(client_fr, german_index.url)
+    assert link_to(html, "Pérouse")["hreflang"] == "fr"
+    assert link_to(html, "Pérouse")["lang"] == "fr"
+    assert not link_to(html, "Tübingen (de)").get("lang")
 
 
 def test_a_translated_story_listed_on_an_untranslated_listing_is_marked_german(

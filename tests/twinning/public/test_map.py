@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import factories
-from tests.site.translation_helpers import alias, clear_site_cache, translate
+from tests.twinning.translation_helpers import alias, clear_site_cache, translate
 
 
 @pytest.fixture(autouse=True)

@@ -277,22 +277,7 @@ def test_story_index_lists_published_stories_newest_first(client_fr, stories_ind
     assert titles == [newer.title, story.title]
 
 
-# --- home and content pages -----------------------------------------------------------
-
-
-def test_home_page_introduces_cities_and_latest_stories(client_fr, home, cities_index, story):
-    home.featured_cities.set(story.partner_cities.all())
-    home.save_revision().publish()
-
-    soup = soup_of(get_ok(client_fr, "/fr/"))
-
-    assert text_of(soup.h1) == home.title
-    links = {a["href"]: text_of(a) for a in soup.main.find_all("a", href=True)}
-    assert "1" in links[cities_index.url]  # "Discover our 1 partner city"
-    assert links[story.url] == story.title
-    tubingen = story.partner_cities.get()
-    featured = soup.main.find("a", href=tubingen.url).find_parent("section")
-    assert featured.h2 is not None
+# --- content pages --------------------------------------------------------------------
 
 
 def test_content_page_shows_its_text_and_subpages(client_fr, home):
@@ -360,7 +345,7 @@ def test_pictures_are_described_where_they_inform_and_silent_where_they_decorate
 
 
 @pytest.mark.parametrize(
-    "page_name", ["home", "cities_index", "tubingen", "stories_index", "story", "content_page"]
+    "page_name", ["cities_index", "tubingen", "stories_index", "story", "content_page"]
 )
 def test_every_page_type_has_landmarks_ordered_headings_and_alt_text(
     request, client_fr, home, illustrated, oujda, page_name
@@ -373,7 +358,7 @@ def test_every_page_type_has_landmarks_ordered_headings_and_alt_text(
     soup = soup_of(get_ok(client_fr, page.url))
 
     assert_accessible_page(soup)
-    assert soup.find("img") or page_name in {"home", "cities_index", "content_page"}
+    assert soup.find("img") or page_name in {"cities_index", "content_page"}
 
 
 def test_missing_page_is_a_404_in_the_site_style(client_fr, home):

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import factories
-from tests.site.translation_helpers import alias, clear_site_cache, translate
+from tests.twinning.translation_helpers import alias, clear_site_cache, translate
 from twinning.public.timelines import partnership_chart
 
 

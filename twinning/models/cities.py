@@ -1,20 +1,15 @@
+"""Partner cities: the index (with its map and timeline), each city and its history."""
+
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
-from wagtail.fields import RichTextField, StreamField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -22,46 +17,32 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 import swapper
 from django_countries.fields import CountryField
 
-from twinning import conf
 from twinning.admin.forms import LocaleScopedPageForm
 from twinning.blocks import BodyBlock
-from twinning.choices import Audience, Continent, MilestoneKind, PartnershipKind, PartnershipStatus
+from twinning.choices import Continent, MilestoneKind, PartnershipKind, PartnershipStatus
 from twinning.geography import continent_of
 from twinning.localization import localize_all
-from twinning.models.actors import Actor
-from twinning.models.mixins import DemoContentMixin, NotAtTreeRootMixin, translatable_fields
-from twinning.models.querysets import ExchangeStoryManager, localize_related
+from twinning.models.index_page import IndexPage
+from twinning.models.mixins import (
+    BaseTemplateMixin,
+    DemoContentMixin,
+    KnownRestrictionsMixin,
+    translatable_fields,
+)
+from twinning.models.panels import tabbed_edit_handler
+from twinning.models.querysets import localize_related
 from twinning.models.snippets import CooperationTheme
 from twinning.partial_dates import PartialDate, PartialDateField
-from twinning.public.aliases import with_text_language
-from twinning.public.request_cache import public, tree_children, tree_root, view_restrictions
-from twinning.public.routing import KnownRestrictionsMixin, PartnerCityViewsMixin
+from twinning.public.aliases import resolve_aliases, with_text_language
+from twinning.public.request_cache import tree_children, tree_root
+from twinning.public.visibility import public, view_restrictions
 from twinning.validators import latitude_validators, longitude_validators, validate_wikidata_id
 
-INTRO_FEATURES = ["bold", "italic", "link"]
 
-
-def _tabs(content, details=(), promote=None, settings=None):
-    """The editor's tabs: content first, then facts, then Wagtail's promote/settings."""
-    tabs = [ObjectList(content, heading=_("Content"))]
-    if details:
-        tabs.append(ObjectList(details, heading=_("Facts")))
-    tabs.append(ObjectList(promote or Page.promote_panels, heading=_("Promote")))
-    tabs.append(ObjectList(settings or Page.settings_panels, heading=_("Settings")))
-    return TabbedInterface(tabs)
-
-
-class PartnerCityIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, PartnerCityViewsMixin, Page):
+class PartnerCityIndexPage(RoutablePageMixin, IndexPage):
     """All partner cities on one page, grouped by partnership kind; a map and a timeline."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["twinning.PartnerCityPage"]
-    max_count_per_parent = 1
-    translatable_fields = translatable_fields(translated=["intro"])
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = ["intro"]
 
     class Meta:
         verbose_name = _("partner cities index")
@@ -74,6 +55,27 @@ class PartnerCityIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, PartnerCi
             .select_related("hero_image")
             .order_by("title")
         )
+
+    def public_cities(self) -> list:
+        """The live cities of this language, untranslated ones as their French page."""
+        cities = self.cities().select_related("locale")
+        among = cities.model.objects.live().public().select_related("hero_image", "locale")
+        return resolve_aliases(cities, among=among)
+
+    # The map and the timeline are sub-URLs of the index, so that each language tree has
+    # its own. Their views live with the other views: models never import them.
+
+    @path("map/", name="partner_map")
+    def partner_map(self, request):
+        from twinning.public.routing import partner_map
+
+        return partner_map(self, request)
+
+    @path("timeline/", name="partnership_timeline")
+    def partnership_timeline(self, request):
+        from twinning.public.routing import partnership_timeline
+
+        return partnership_timeline(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -197,7 +199,7 @@ class PartnerCityForm(LocaleScopedPageForm):
     locale_scoped_fields = ("themes",)
 
 
-class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, Page):
+class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixin, Page):
     """One partner city: its facts, its partnership history and its stories."""
 
     base_form_class = PartnerCityForm
@@ -291,7 +293,7 @@ class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, Page):
         ),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
-    edit_handler = _tabs(content_panels, facts_panels, promote_panels)
+    edit_handler = tabbed_edit_handler(content_panels, facts_panels, promote_panels)
 
     parent_page_types = ["twinning.PartnerCityIndexPage"]
     subpage_types: list[str] = []
@@ -379,6 +381,8 @@ class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, Page):
 
     def stories(self, restrictions=None):
         """Published, public stories about this city; ``restrictions`` as read for the request."""
+        from twinning.models.stories import ExchangeStoryPage  # stories import this module
+
         stories = ExchangeStoryPage.objects.live().filter(locale_id=self.locale_id)
         return with_text_language(
             public(stories, restrictions)
@@ -409,245 +413,3 @@ class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, Page):
         if root is not None and root.locale_id == self.locale_id:
             sections = tree_children(request, root)
         return city_agenda(self, moment, restrictions=restrictions, sections=sections)
-
-
-class ExchangeStoryIndexPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["twinning.ExchangeStoryPage"]
-    max_count_per_parent = 1
-    translatable_fields = translatable_fields(translated=["intro"])
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = ["intro"]
-
-    class Meta:
-        verbose_name = _("exchange stories index")
-
-    def stories(self, restrictions=None):
-        """Published, public stories; ``restrictions`` as read for the request."""
-        return with_text_language(
-            public(ExchangeStoryPage.objects.child_of(self).live(), restrictions)
-            .newest_first()
-            .select_related("hero_image")
-            .defer("body")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        restrictions = view_restrictions(request)
-        stories = self.stories(restrictions)
-        filters = {}
-        partner = request.GET.get("partner", "")
-        if partner.isdigit():
-            city = PartnerCityPage.objects.filter(pk=int(partner)).first()
-            if city:
-                stories = stories.concerning(city)
-                filters["partner"] = city.pk
-        theme = request.GET.get("theme", "")
-        if theme:
-            tagged = ExchangeStoryPage.themes.through.objects.filter(cooperationtheme__slug=theme)
-            stories = stories.filter(pk__in=tagged.values("exchangestorypage_id"))
-            filters["theme"] = theme
-        actor = request.GET.get("actor", "")
-        if actor.isdigit() and len(actor) <= 18:
-            named = Actor.objects.filter(pk=int(actor)).first()
-            if named:
-                naming = ExchangeStoryPage.actors.through.objects.filter(
-                    actor__translation_key=named.translation_key
-                )
-                stories = stories.filter(pk__in=naming.values("exchangestorypage_id"))
-                filters["actor"] = named.pk
-        audience = request.GET.get("audience", "")
-        if audience in Audience.values:
-            stories = stories.filter(audience=audience)
-            filters["audience"] = audience
-        year = request.GET.get("year", "")
-        if year.isdigit():
-            stories = stories.filter(date__year=int(year))
-            filters["year"] = int(year)
-        paginator = Paginator(stories, conf.get("STORIES_PER_PAGE"))
-        page = paginator.get_page(request.GET.get("page"))
-        context.update(
-            stories=page,
-            paginator=paginator,
-            filters=filters,
-            partner_choices=with_text_language(
-                public(PartnerCityPage.objects.live(), restrictions)
-                .filter(locale_id=self.locale_id)
-                .order_by("title")
-            ),
-            theme_choices=CooperationTheme.objects.filter(locale_id=self.locale_id),
-            audience_choices=Audience.choices,
-            year_choices=[
-                d.year
-                for d in ExchangeStoryPage.objects.child_of(self)
-                .live()
-                .dates("date", "year", order="DESC")
-            ],
-        )
-        return context
-
-
-class ExchangeStoryForm(LocaleScopedPageForm):
-    """Offers cities, themes and actors of the story's own language; requires a city."""
-
-    locale_scoped_fields = ("partner_cities", "themes", "actors")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("partner_cities")
-        if field is None:
-            return
-        field.required = True
-        field.error_messages["required"] = _(
-            "Choose at least one partner city: a story tells of an exchange with a partner."
-        )
-
-
-class ExchangeStoryPage(KnownRestrictionsMixin, DemoContentMixin, Page):
-    """A story of an exchange with one or more partner cities."""
-
-    served_select_related = ["hero_image"]
-
-    date = models.DateField(_("date"), help_text=_("When the exchange took place (or began)."))
-    partner_cities = ParentalManyToManyField(
-        PartnerCityPage, verbose_name=_("partner cities"), related_name="exchange_stories"
-    )
-    themes = ParentalManyToManyField(
-        CooperationTheme, verbose_name=_("themes"), blank=True, related_name="+"
-    )
-    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, blank=True)
-    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    summary = models.TextField(
-        _("summary"), help_text=_("Two or three sentences: shown in lists, feeds and previews.")
-    )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    actors = ParentalManyToManyField(
-        "twinning.Actor", verbose_name=_("actors"), blank=True, related_name="stories"
-    )
-    funded_by_call = models.ForeignKey(
-        "twinning.ProjectCallPage",
-        verbose_name=_("funded by the call for projects"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    event = models.ForeignKey(
-        "twinning.EventPage",
-        verbose_name=_("event it tells"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    objects = ExchangeStoryManager()
-    base_form_class = ExchangeStoryForm
-
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("hero_image"),
-        FieldPanel("body"),
-    ]
-    facts_panels = [
-        FieldPanel("date"),
-        FieldPanel("partner_cities", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldRowPanel([FieldPanel("audience"), FieldPanel("participants")]),
-        FieldPanel("actors", widget=forms.CheckboxSelectMultiple),
-        FieldRowPanel([FieldPanel("funded_by_call"), FieldPanel("event")]),
-    ]
-    promote_panels = Page.promote_panels + [FieldPanel("is_demo_content")]
-    edit_handler = _tabs(content_panels, facts_panels, promote_panels)
-
-    parent_page_types = ["twinning.ExchangeStoryIndexPage"]
-    subpage_types: list[str] = []
-    translatable_fields = translatable_fields(
-        translated=["summary", "body"],
-        synchronized=[
-            "date",
-            "hero_image",
-            "partner_cities",
-            "themes",
-            "audience",
-            "participants",
-            "is_demo_content",
-            "actors",
-            "funded_by_call",
-            "event",
-        ],
-    )
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.AutocompleteField("title"),
-        index.FilterField("date"),
-        index.FilterField("audience"),
-    ]
-    api_fields = [
-        "date",
-        "summary",
-        "partner_cities",
-        "themes",
-        "audience",
-        "participants",
-        "hero_image",
-        "body",
-        "is_demo_content",
-    ]
-
-    class Meta:
-        verbose_name = _("exchange story")
-        verbose_name_plural = _("exchange stories")
-        indexes = [models.Index(fields=["date"])]
-
-    def localized_partner_cities(self):
-        """Published cities only; ``filter`` also reads the unsaved choices of a preview."""
-        cities = self.partner_cities.filter(live=True).order_by("title")
-        return localize_related(cities, self.locale_id)
-
-    def localized_themes(self):
-        return localize_related(self.themes.all(), self.locale_id)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        view_restrictions(request)  # read once for the links, menu and languages it shows
-        context["partner_cities"] = self.localized_partner_cities()
-        context["themes"] = self.localized_themes()
-        return context
-
-
-class ContentPage(KnownRestrictionsMixin, NotAtTreeRootMixin, Page):
-    """A plain page: the international strategy, the axes, practical information."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    subpage_types = ["twinning.ContentPage"]
-    translatable_fields = translatable_fields(translated=["intro", "body"])
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = ["intro", "body"]
-
-    class Meta:
-        verbose_name = _("content page")
-
-
-__all__ = [
-    "ContentPage",
-    "ExchangeStoryIndexPage",
-    "ExchangeStoryPage",
-    "PartnerCityIndexPage",
-    "PartnerCityPage",
-    "PartnershipMilestone",
-]

@@ -1,0 +1,58 @@
+"""The GET filters of the exchange stories index, as a form (like ``TimelineFilterForm``).
+
+Links from elsewhere (a city page, an actor, an old bookmark) may carry values that no
+longer match: each invalid filter is ignored on its own, the valid ones still apply.
+"""
+
+from typing import Any
+
+from django import forms
+
+from twinning.choices import Audience
+from twinning.models import Actor, PartnerCityPage
+
+#: A database id as the index's links write it (digits only, at most a 64-bit integer).
+_ID = r"^[0-9]{1,18}$"
+
+
+class StoryFilterForm(forms.Form):
+    partner = forms.RegexField(_ID, required=False, strip=False)
+    theme = forms.CharField(required=False, strip=False)
+    actor = forms.RegexField(_ID, required=False, strip=False)
+    audience = forms.ChoiceField(choices=Audience.choices, required=False)
+    year = forms.RegexField(r"^[0-9]{1,4}$", required=False, strip=False)
+
+    def clean_partner(self) -> PartnerCityPage | None:
+        pk = self.cleaned_data["partner"]
+        return PartnerCityPage.objects.filter(pk=int(pk)).first() if pk else None
+
+    def clean_actor(self) -> Actor | None:
+        pk = self.cleaned_data["actor"]
+        return Actor.objects.filter(pk=int(pk)).first() if pk else None
+
+    def clean_year(self) -> int | None:
+        year = self.cleaned_data["year"]
+        return int(year) if year else None
+
+    def apply(self, stories) -> tuple[Any, dict[str, Any]]:
+        """``stories`` narrowed by the valid filters, and those filters as the page's links
+        and selected options carry them (in the order of the form)."""
+        self.is_valid()
+        data = self.cleaned_data
+        filters: dict[str, Any] = {}
+        if city := data.get("partner"):
+            stories = stories.concerning(city)
+            filters["partner"] = city.pk
+        if theme := data.get("theme"):
+            stories = stories.with_theme(theme)
+            filters["theme"] = theme
+        if actor := data.get("actor"):
+            stories = stories.naming(actor)
+            filters["actor"] = actor.pk
+        if audience := data.get("audience"):
+            stories = stories.filter(audience=audience)
+            filters["audience"] = audience
+        if (year := data.get("year")) is not None:
+            stories = stories.filter(date__year=year)
+            filters["year"] = year
+        return stories, filters
