@@ -28,8 +28,16 @@ run: demo
 	@$(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The plugin's tests in the minimal test project (no cms, no home), then the site's tests.
+# Both run, whatever the first gives; the target fails if either fails.
+PLUGIN_TESTS := tests/twinning
+SITE_TESTS := $(wildcard tests/site tests/browser tests/bench tests/packaging tests/test_*.py)
+
 test: bootstrap
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@status=0; \
+	$(VENV)/bin/pytest --ds=tests.project.settings $(PLUGIN_TESTS) $(PYTEST_ARGS) || status=1; \
+	$(VENV)/bin/pytest --ds=cms.settings.test $(SITE_TESTS) $(PYTEST_ARGS) || status=1; \
+	exit $$status
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -39,8 +47,12 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Refreshes both catalogues in one run: makemessages sends the strings of twinning/ to the
+# plugin's twinning/locale/ and those of cms/ and home/ to the site's locale/ (a string moving
+# between them keeps its translations), then compiles. Translate the new entries in the .po
+# files, then `make compilemessages`; commit twinning/locale's .po and .mo files.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=bench --ignore=docs --ignore=test-artifacts --ignore=media --ignore=static_collected -l fr -l de -l en -l it -l es -l pt -l hu -l ja -l ar
+	$(PY) -m cms.messages --no-location --no-obsolete --ignore=.venv --ignore=tests --ignore=bench --ignore=docs --ignore=test-artifacts --ignore=media --ignore=static_collected --ignore=build --ignore=dist -l fr -l de -l en -l it -l es -l pt -l hu -l ja -l ar
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected

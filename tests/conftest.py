@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from wagtail.models import Site
+
 import pytest
 
 from tests import factories
@@ -9,6 +11,11 @@ from tests import factories
 
 @pytest.fixture
 def home(db):
+    """The default site's root page; the site named as a host names its own."""
+    site = Site.objects.get(is_default_site=True)
+    if not site.site_name:
+        site.site_name = "Aix-en-Provence"
+        site.save(update_fields=["site_name"])
     return factories.home_page()
 
 

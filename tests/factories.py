@@ -4,12 +4,11 @@ import datetime
 
 from django.utils.text import slugify
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 import factory
 import wagtail_factories
 
-from home.models import HomePage
 from twinning.choices import Audience, MilestoneKind, PartnershipKind
 from twinning.models import (
     ContentPage,
@@ -147,9 +146,14 @@ class ContentPageFactory(PublishedPageFactory):
         model = ContentPage
 
 
-def home_page() -> HomePage:
-    """The home page created by the initial migration."""
-    return HomePage.objects.get(locale__language_code="fr")
+def home_page() -> Page:
+    """The root page of the default site, in French: the page the initial migrations create.
+
+    The plugin's pages go under a host's home page, which routes its language tree with
+    ``TreeRoutingMixin``: the test project's ``test_pages.HomePage`` in the plugin's tests,
+    Aix's ``home.HomePage`` in the reference site's.
+    """
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 # Calls for projects, events and actors. Models are named as strings so that this

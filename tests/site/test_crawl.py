@@ -22,7 +22,6 @@ from bs4 import BeautifulSoup
 
 from tests import factories
 from tests.site.test_sitemap import read_sitemap
-from tests.site.translation_helpers import clear_site_cache
 from tests.twinning.localize_helpers import (
     admin_user,
     edit_url,
@@ -30,6 +29,7 @@ from tests.twinning.localize_helpers import (
     locale,
     translate_strings,
 )
+from tests.twinning.translation_helpers import clear_site_cache
 
 LANGUAGES = ("fr", "de", "en", "ja")
 SKIPPED = ("/admin", "/api/", "/static/", "/media/", "/documents/", "/sitemap", "/favicon")

@@ -13,7 +13,7 @@ from django.utils import translation
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site.translation_helpers import alias, clear_site_cache, restrict, translate
+from tests.twinning.translation_helpers import alias, clear_site_cache, restrict, translate
 from twinning.public import languages as public_languages
 
 BASE = "http://localhost"

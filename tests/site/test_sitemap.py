@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 import pytest
 
 from tests import factories
-from tests.site.translation_helpers import alias, clear_site_cache, restrict, translate
+from tests.twinning.translation_helpers import alias, clear_site_cache, restrict, translate
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 BASE = "http://localhost"
