@@ -21,7 +21,6 @@ from twinning.admin.forms import LocaleScopedPageForm
 from twinning.blocks import BodyBlock
 from twinning.choices import Continent, MilestoneKind, PartnershipKind, PartnershipStatus
 from twinning.geography import continent_of
-from twinning.localization import localize_all
 from twinning.models.index_page import IndexPage
 from twinning.models.mixins import (
     BaseTemplateMixin,
@@ -30,7 +29,7 @@ from twinning.models.mixins import (
     translatable_fields,
 )
 from twinning.models.panels import tabbed_edit_handler
-from twinning.models.querysets import localize_related
+from twinning.models.querysets import localize_all, localize_related
 from twinning.models.snippets import CooperationTheme
 from twinning.partial_dates import PartialDate, PartialDateField
 from twinning.public.aliases import resolve_aliases, with_text_language

@@ -24,7 +24,6 @@ from wagtail.search import index
 
 from twinning.admin.forms import LocaleScopedPageForm
 from twinning.blocks import BodyBlock
-from twinning.localization import localize_all
 from twinning.models.actors import Actor
 from twinning.models.calls import ProjectCallPage
 from twinning.models.index_page import IndexPage
@@ -35,7 +34,7 @@ from twinning.models.mixins import (
     translatable_fields,
 )
 from twinning.models.panels import tabbed_edit_handler
-from twinning.models.querysets import linked_to, localize_related
+from twinning.models.querysets import linked_to, localize_all, localize_related
 from twinning.models.snippets import CooperationTheme
 from twinning.models.stories import ExchangeStoryPage
 from twinning.public.aliases import with_text_language
