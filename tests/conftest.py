@@ -31,37 +31,12 @@ def stories_index(home):
 
 @pytest.fixture
 def tubingen(cities_index):
-    city = factories.PartnerCityPageFactory(
-        parent=cities_index,
-        title="Tübingen",
-        slug="tubingen",
-        country="DE",
-        latitude="48.52160",
-        longitude="9.05760",
-        signed="1960-10-20",
-        wikidata_id="Q3806",
-    )
-    factories.PartnershipMilestoneFactory(
-        page=city, date="1965", kind="award", title="Prix de l'Europe", sort_order=1
-    )
-    factories.PartnershipMilestoneFactory(
-        page=city, date="1960-10-20", kind="signing", title="Signature du jumelage", sort_order=0
-    )
-    return city
+    return factories.tubingen_page(cities_index)
 
 
 @pytest.fixture
 def perugia(cities_index):
-    return factories.PartnerCityPageFactory(
-        parent=cities_index,
-        title="Pérouse",
-        slug="perouse",
-        country="IT",
-        latitude="43.11070",
-        longitude="12.39080",
-        signed="1970",
-        wikidata_id="Q3437",
-    )
+    return factories.perugia_page(cities_index)
 
 
 @pytest.fixture

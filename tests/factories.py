@@ -232,3 +232,38 @@ class EventPageFactory(PublishedPageFactory):
     class Meta:
         model = "twinning.EventPage"
         skip_postgeneration_save = True
+
+
+def tubingen_page(index) -> PartnerCityPage:
+    """Tübingen, twinned since 1960, with its signing and its Prix de l'Europe (1965)."""
+    city = PartnerCityPageFactory(
+        parent=index,
+        title="Tübingen",
+        slug="tubingen",
+        country="DE",
+        latitude="48.52160",
+        longitude="9.05760",
+        signed="1960-10-20",
+        wikidata_id="Q3806",
+    )
+    PartnershipMilestoneFactory(
+        page=city, date="1965", kind="award", title="Prix de l'Europe", sort_order=1
+    )
+    PartnershipMilestoneFactory(
+        page=city, date="1960-10-20", kind="signing", title="Signature du jumelage", sort_order=0
+    )
+    return city
+
+
+def perugia_page(index) -> PartnerCityPage:
+    """Perugia (Pérouse in French), a partner since 1970."""
+    return PartnerCityPageFactory(
+        parent=index,
+        title="Pérouse",
+        slug="perouse",
+        country="IT",
+        latitude="43.11070",
+        longitude="12.39080",
+        signed="1970",
+        wikidata_id="Q3437",
+    )

@@ -78,36 +78,8 @@ def build_cities():
     """Tübingen (with two milestones) and Pérouse, as in the project's conftest."""
     home = factories.home_page()
     index = factories.PartnerCityIndexPageFactory(parent=home)
-    tubingen = factories.PartnerCityPageFactory(
-        parent=index,
-        title="Tübingen",
-        slug="tubingen",
-        country="DE",
-        latitude="48.52160",
-        longitude="9.05760",
-        signed="1960-10-20",
-        wikidata_id="Q3806",
-    )
-    factories.PartnershipMilestoneFactory(
-        page=tubingen, date="1965", kind="award", title="Prix de l'Europe", sort_order=1
-    )
-    factories.PartnershipMilestoneFactory(
-        page=tubingen,
-        date="1960-10-20",
-        kind="signing",
-        title="Signature du jumelage",
-        sort_order=0,
-    )
-    perugia = factories.PartnerCityPageFactory(
-        parent=index,
-        title="Pérouse",
-        slug="perouse",
-        country="IT",
-        latitude="43.11070",
-        longitude="12.39080",
-        signed="1970",
-        wikidata_id="Q3437",
-    )
+    tubingen = factories.tubingen_page(index)
+    perugia = factories.perugia_page(index)
     stories_index = factories.ExchangeStoryIndexPageFactory(parent=home)
     return tubingen, perugia, stories_index
 
