@@ -18,6 +18,7 @@ from twinning import conf
 
 LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
 API_CACHE_MIDDLEWARE = "twinning.api.caching.APICacheMiddleware"
+ATOMIC_ADMIN_MIDDLEWARE = "twinning.api.atomic_admin.AtomicAdminWritesMiddleware"
 # Middleware that an API cache hit has no use for: the cache answers before them.
 AFTER_API_CACHE = (
     "django.middleware.common.CommonMiddleware",
@@ -51,8 +52,10 @@ SETTING_TYPES = {
     "PUBLIC_BASE_URL": str,
     "API_CACHE_MAX_AGE": int,
     "API_CACHE_PATHS": (list, tuple),
+    "CHANGES_RETENTION_DAYS": int,
     "MAP_TILE_URL": str,
     "MAP_TILE_ATTRIBUTION": str,
+    "API_IMAGE_WIDTHS": (list, tuple),
     "STORIES_PER_PAGE": int,
     "BASE_TEMPLATE": str,
     "LOCALIZE_ALL_PAGE_TYPES": bool,
@@ -187,6 +190,20 @@ def check_middleware(app_configs=None, **kwargs):
                 id="twinning.I023",
             )
         )
+    if (
+        apps.is_installed("twinning.api")
+        and ATOMIC_ADMIN_MIDDLEWARE not in middleware
+        and not any(db.get("ATOMIC_REQUESTS") for db in settings.DATABASES.values())
+    ):
+        messages.append(
+            Warning(
+                f"'{ATOMIC_ADMIN_MIDDLEWARE}' is not in MIDDLEWARE: a page published in the "
+                "admin commits before the partner changes feed records it, and a failure "
+                "between the two would hide the change from partners.",
+                hint=f"Add '{ATOMIC_ADMIN_MIDDLEWARE}' to MIDDLEWARE (or set ATOMIC_REQUESTS).",
+                id="twinning.W024",
+            )
+        )
     return messages
 
 
@@ -247,8 +264,16 @@ def check_twinning_settings(app_configs=None, **kwargs):
         wrong = not isinstance(value, expected) or (expected is int and isinstance(value, bool))
         if not wrong and name == "API_CACHE_PATHS":
             wrong = not all(isinstance(prefix, str) for prefix in value)
+        if not wrong and name == "CHANGES_RETENTION_DAYS":
+            wrong = value < 1
+        if not wrong and name == "API_IMAGE_WIDTHS":
+            wrong = not all(type(width) is int and width > 0 for width in value)
         if wrong:
-            shape = "a list of path prefixes such as '/api/'" if name == "API_CACHE_PATHS" else ""
+            shape = {
+                "API_CACHE_PATHS": "a list of path prefixes such as '/api/'",
+                "API_IMAGE_WIDTHS": "a list of widths in pixels such as [320, 640, 960]",
+                "CHANGES_RETENTION_DAYS": "a number of days from 1 up, such as 90",
+            }.get(name, "")
             messages.append(
                 Error(
                     f"TWINNING['{name}'] must be {shape or type_name(expected)}, not {value!r}.",

@@ -11,9 +11,14 @@ DEFAULTS: dict[str, Any] = {
     "API_CACHE_MAX_AGE": 300,
     # Path prefixes answered from the server cache by APICacheMiddleware (the API mounts).
     "API_CACHE_PATHS": ["/api/"],
+    # Days the API's changes feed keeps its log: a partner away longer reads everything again.
+    "CHANGES_RETENTION_DAYS": 90,
     # Tile server of the public map; markers and the list work without it.
     "MAP_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "MAP_TILE_ATTRIBUTION": "&copy; OpenStreetMap contributors",
+    # Widths, in pixels, of the srcset-ready renditions of every image in API responses
+    # (each in WebP and in the original's format, made on first request).
+    "API_IMAGE_WIDTHS": [320, 640, 960, 1280, 1600],
     # Stories per page on the story listing.
     "STORIES_PER_PAGE": 12,
     # The host's base template, which twinning/base.html extends.

@@ -4,6 +4,7 @@ import sys
 import types
 
 from django.apps import apps
+from django.conf import settings
 from django.core.checks import run_checks
 from django.core.management import call_command
 from django.test import override_settings
@@ -255,3 +256,17 @@ def test_bulk_refresh_is_installed_at_start_only_when_asked_for():
         assert segment_refresh.is_installed()
     finally:
         segment_refresh.install()
+
+
+def test_api_without_atomic_admin_writes_warns_unless_requests_are_atomic():
+    atomic_admin = checks.ATOMIC_ADMIN_MIDDLEWARE
+    with override_settings(MIDDLEWARE=middleware_without(atomic_admin)):
+        [warning] = checks.check_middleware()
+    assert warning.id == "twinning.W024"
+    assert atomic_admin in warning.hint
+
+    atomic_databases = {
+        alias: {**config, "ATOMIC_REQUESTS": True} for alias, config in settings.DATABASES.items()
+    }
+    with override_settings(MIDDLEWARE=middleware_without(atomic_admin), DATABASES=atomic_databases):
+        assert checks.check_middleware() == []

@@ -10,8 +10,9 @@ class TwinningAPIConfig(AppConfig):
     verbose_name = _("Twinning partner API")
 
     def ready(self):
-        from twinning.api import invalidation
+        from twinning.api import invalidation, signal_handlers
 
+        signal_handlers.connect()  # the changes feed's log
         # Cached responses are retired when content changes, in every process
         # (management commands included), not only where the URLconf was imported.
         invalidation.connect()
