@@ -3,7 +3,9 @@
 ``/actors/`` lists Actor snippets, ``/actors/<id>/`` shows one. Like pages, ``locale``
 keeps the actors written or translated in that language and ``fallback=true`` adds, in
 the source language, those not translated yet (``meta.fallback_from`` says so). Partner
-cities and themes come in the actor's language. The contact e-mail is only ever the
+cities, themes and labels come in the requested language (see batch.py: without
+``locale``, a list gives each actor's cities and themes in its own language and the labels
+in Accept-Language's; a single actor is in its own language). The contact e-mail is only ever the
 consented ``public_email``: the address an actor did not agree to publish never leaves
 the admin.
 """
@@ -17,8 +19,14 @@ from django.views.decorators.http import require_safe
 from twinning.api.batch import PageBatch
 from twinning.api.errors import BadRequest, NotFound, json_errors
 from twinning.api.filters import parse_choices, resolve_partner
-from twinning.api.languages import parse_boolean, parse_locale, source_locale
-from twinning.api.params import positive_int, reject_unknown
+from twinning.api.languages import (
+    parse_boolean,
+    parse_locale,
+    response_language,
+    set_content_language,
+    source_locale,
+)
+from twinning.api.parameters import FALLBACK, positive_int, reject_unknown
 from twinning.api.views import Pagination
 from twinning.choices import ActorKind
 from twinning.models import Actor, CooperationTheme
@@ -31,7 +39,7 @@ def actors_in(request: HttpRequest) -> QuerySet:
     """Actors filtered by the request's ``locale``/``fallback``, ``partner``, ``kind``, ``theme``."""
     actors = Actor.objects.all()
     locale = parse_locale(request)
-    fallback = parse_boolean(request, "fallback")
+    fallback = parse_boolean(request, "fallback", default=FALLBACK.get_default())
     if fallback and locale is None:
         raise BadRequest(
             _("fallback=true needs a locale, for example locale=de&fallback=true."), "fallback"
@@ -70,28 +78,31 @@ def theme_keys(raw: str) -> set:
     return keys
 
 
-def serialize(request: HttpRequest, actors: list[Actor]) -> list[dict]:
-    """Actors as JSON, with related pages and themes loaded for all at once."""
-    requested = parse_locale(request)
-    batch = PageBatch(request)
+def actors_batch(request: HttpRequest, actors: list[Actor], *, many: bool) -> PageBatch:
+    """The actors' related pages and themes, loaded for all at once."""
+    batch = PageBatch(
+        request,
+        requested_locale=parse_locale(request),
+        language=response_language(request) if many else None,
+    )
     batch.set_items(actors)
     cities = Actor._meta.get_field("partner_cities")
     grouped = batch.load_relation_ids("partner_cities", cities)
     batch.references.add_pages(pk for pks in grouped.values() for pk in pks)
     batch.load_snippets("themes", Actor._meta.get_field("themes"))
     batch.load()
-    return [actor_data(actor, batch, requested) for actor in actors]
+    return batch
 
 
-def actor_data(actor: Actor, batch: PageBatch, requested) -> dict:
-    language = batch.locales[actor.locale_id].language_code
+def actor_data(actor: Actor, batch: PageBatch) -> dict:
+    language = batch.language_of(actor)
     pages = (
-        batch.references.page_summary(pk, actor.locale_id)
+        batch.references.page_summary(pk, batch.reference_locale_id(actor))
         for pk in batch.relation_ids("partner_cities", actor)
     )
     cities = {page["id"]: page for page in pages if page}
     themes = sorted(batch.snippets("themes", actor), key=str)
-    with translation.override(language):
+    with translation.override(batch.label_language(actor)):
         kind_label = str(actor.get_kind_display())
     return {
         "id": actor.pk,
@@ -101,7 +112,7 @@ def actor_data(actor: Actor, batch: PageBatch, requested) -> dict:
                 f"{batch.request.wagtailapi_router.url_namespace}:actor-detail", actor.pk
             ),
             "locale": language,
-            "fallback_from": language if requested and requested.pk != actor.locale_id else None,
+            "fallback_from": batch.fallback_from(actor),
         },
         "name": actor.name,
         "kind": actor.kind,
@@ -115,8 +126,10 @@ def actor_data(actor: Actor, batch: PageBatch, requested) -> dict:
     }
 
 
-def _json(data: dict) -> JsonResponse:
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+def _json(data: dict, batch: PageBatch) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    set_content_language(response, batch.content_languages())
+    return response
 
 
 @require_safe
@@ -126,9 +139,9 @@ def actors_list(request: HttpRequest) -> JsonResponse:
     actors = actors_in(request)
     pagination = Pagination()
     items = list(pagination.paginate_queryset(actors, request))
-    return _json(
-        {"meta": {"total_count": pagination.total_count}, "items": serialize(request, items)}
-    )
+    batch = actors_batch(request, items, many=True)
+    items = [actor_data(actor, batch) for actor in items]
+    return _json({"meta": pagination.meta(), "items": items}, batch)
 
 
 @require_safe
@@ -138,4 +151,5 @@ def actor_detail(request: HttpRequest, pk: str) -> JsonResponse:
     actor = Actor.objects.filter(pk=positive_int(pk, "id")).first()
     if actor is None:
         raise NotFound(_("No actor has the id %(id)s.") % {"id": pk})
-    return _json(serialize(request, [actor])[0])
+    batch = actors_batch(request, [actor], many=False)
+    return _json(actor_data(actor, batch), batch)

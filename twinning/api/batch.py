@@ -6,6 +6,12 @@ many-to-many relation in one query, each snippet model in one, every page the it
 point to, their parents and every version of the items themselves in one (references.py),
 the images with their renditions in one. The number of queries of a list request
 therefore depends on the fields asked for, never on the number of items.
+
+Languages: with ``locale``, everything is in the requested language, fallback items
+included: their labels, and what they point to (partner cities, themes, actors, linked
+pages) wherever a version in that language exists. Without it, a list mixes languages:
+each item, and what it points to, in its own language, and the labels in the response's
+language (Accept-Language's); a single item is in its own language throughout.
 """
 
 from collections import defaultdict
@@ -19,7 +25,7 @@ from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
 from twinning.absolute_urls import URLBuilder
-from twinning.api.languages import locales, source_locale
+from twinning.api.languages import in_configured_order, locales, source_locale
 from twinning.api.references import References
 
 
@@ -43,7 +49,11 @@ class PageBatch:
         *,
         requested_locale: Locale | None = None,
         fallback: bool = False,
+        language: str | None = None,
     ):
+        """``language``: the labels' language (a list's response language); None gives
+        each item's labels in its own language (a single item). ``requested_locale``
+        overrides both."""
         self.request = request
         self.urls = URLBuilder(request)
         self.locales = locales(request)
@@ -51,6 +61,7 @@ class PageBatch:
         self.source_locale = source_locale(request)
         self.requested_locale = requested_locale
         self.fallback = fallback
+        self.language = requested_locale.language_code if requested_locale else language
         self.items: list[Model] = []
         self._want_translations = False
         self._wanted_relations: dict[str, _Relation] = {}
@@ -169,7 +180,7 @@ class PageBatch:
         names_by_model: dict[type[Model], list[str]] = defaultdict(list)
         for name, relation in relations.items():
             names_by_model[relation.field.related_model].append(name)
-        item_locales = {item.locale_id for item in self.items}
+        item_locales = {self.reference_locale_id(item) for item in self.items}
         for model, names in names_by_model.items():
             ids = {pk for name in names for pks in self._grouped_ids(name).values() for pk in pks}
             if not ids:
@@ -190,7 +201,8 @@ class PageBatch:
                         if original is not None:
                             localized.append(
                                 translations.get(
-                                    (original.translation_key, item.locale_id), original
+                                    (original.translation_key, self.reference_locale_id(item)),
+                                    original,
                                 )
                             )
                     self._snippets[(name, item.pk)] = localized
@@ -210,6 +222,24 @@ class PageBatch:
     def language_of(self, item: Model) -> str | None:
         locale = self.locales.get(getattr(item, "locale_id", None))
         return locale.language_code if locale else None
+
+    def label_language(self, item: Model) -> str | None:
+        """The language of the item's labels (choices, country, dates)."""
+        return self.language or self.language_of(item)
+
+    def reference_locale_id(self, item: Model) -> int | None:
+        """The locale in which what the item points to is looked up first (then the
+        source language's, see References.page)."""
+        if self.requested_locale is not None:
+            return self.requested_locale.pk
+        return getattr(item, "locale_id", None)
+
+    def content_languages(self) -> list[str]:
+        """The languages of the response's content, for ``Content-Language``."""
+        if self.requested_locale is not None:
+            return [self.requested_locale.language_code]
+        languages = [self.language_of(item) for item in self.items]
+        return in_configured_order([*languages, self.language])
 
     def fallback_from(self, item: Model) -> str | None:
         """The language an item comes in because it has no translation in the one asked for."""

@@ -67,12 +67,19 @@ def bump_generation() -> None:
     cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
 
 
+def response_language(request: HttpRequest) -> str:
+    # languages.py reads the site state, which is kept with this module's generations.
+    from twinning.api.languages import response_language
+
+    return response_language(request)
+
+
 def response_key(request: HttpRequest) -> str:
-    """Where the response to ``request`` is kept: path, sorted query and language."""
+    """Where the response to ``request`` is kept: path, sorted query and the response's
+    language (``locale``'s, else Accept-Language's: see languages.response_language)."""
     query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
     digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
-    language = translation.get_language() or ""
-    return f"twinning-api:response:{language}:{digest}"
+    return f"twinning-api:response:{response_language(request)}:{digest}"
 
 
 def lookup(key: str) -> tuple[int, float, dict | None]:
@@ -186,36 +193,43 @@ def cached_api_view(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        found = getattr(request, LOOKUP_ATTRIBUTE, None)
-        key = found[0] if found else response_key(request)
-        generation, changed_at, entry = found[1:] if found else lookup(key)
-        if entry is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-                response.render()
-            if response.status_code != 200 or response.cookies or response.streaming:
-                if response.status_code == 404:
-                    keep_out_of_language_redirects(request)
-                patch_vary_headers(response, ("Accept-Language",))
-                return response
-            expires_at = getattr(request, LIFETIME_ATTRIBUTE, None)
-            entry = _stored(response, generation, changed_at, expires_at)
-            if found:
-                setattr(request, NEW_ENTRY_ATTRIBUTE, (key, entry))  # stored by the middleware
-            else:
-                _store(key, entry)
-        return _serve(request, entry)
+        with translation.override(response_language(request)):
+            return _cached(view, request, *args, **kwargs)
 
     return wrapper
+
+
+def _cached(view, request, *args, **kwargs):
+    if request.method not in ("GET", "HEAD"):
+        return view(request, *args, **kwargs)
+    found = getattr(request, LOOKUP_ATTRIBUTE, None)
+    key = found[0] if found else response_key(request)
+    generation, changed_at, entry = found[1:] if found else lookup(key)
+    if entry is None:
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            response.render()
+        if response.status_code != 200 or response.cookies or response.streaming:
+            if response.status_code == 404:
+                keep_out_of_language_redirects(request)
+            patch_vary_headers(response, ("Accept-Language",))
+            return response
+        expires_at = getattr(request, LIFETIME_ATTRIBUTE, None)
+        entry = _stored(response, generation, changed_at, expires_at)
+        if found:
+            setattr(request, NEW_ENTRY_ATTRIBUTE, (key, entry))  # stored by the middleware
+        else:
+            _store(key, entry)
+    return _serve(request, entry)
 
 
 class APICacheMiddleware:
     """Answer API cache hits early; store misses with the headers the stack gave them.
 
     ``TWINNING["API_CACHE_PATHS"]`` lists the path prefixes of the cached views (the API's
-    mount points). Place it after ``LocaleMiddleware``: the entry depends on the language.
+    mount points). Place it after ``LocaleMiddleware``: the entry depends on the language,
+    ``locale``'s when given, else the one LocaleMiddleware negotiated, and the rest of the
+    stack runs with it active.
     """
 
     def __init__(self, get_response):
@@ -225,12 +239,13 @@ class APICacheMiddleware:
         prefixes = tuple(conf.get("API_CACHE_PATHS"))
         if request.method not in ("GET", "HEAD") or not request.path.startswith(prefixes):
             return self.get_response(request)
-        key = response_key(request)
-        generation, changed_at, entry = lookup(key)
-        if entry is not None:
-            return _serve(request, entry)
-        setattr(request, LOOKUP_ATTRIBUTE, (key, generation, changed_at, None))
-        response = self.get_response(request)
+        with translation.override(response_language(request)):
+            key = response_key(request)
+            generation, changed_at, entry = lookup(key)
+            if entry is not None:
+                return _serve(request, entry)
+            setattr(request, LOOKUP_ATTRIBUTE, (key, generation, changed_at, None))
+            response = self.get_response(request)
         new = getattr(request, NEW_ENTRY_ATTRIBUTE, None)
         if new is not None and response.status_code in (200, 304) and not response.cookies:
             key, entry = new

@@ -2,7 +2,8 @@
 
 from functools import wraps
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBase, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.api.v2.utils import BadRequestError
@@ -37,11 +38,18 @@ def keep_out_of_language_redirects(request) -> None:
     request.urlconf = UNTRANSLATED_URLCONF
 
 
+def finish_error(response: HttpResponseBase) -> HttpResponseBase:
+    """Never cached; ``Content-Language`` is the message's, the response's language (the
+    API runs each request in it, see languages.response_language)."""
+    response["Cache-Control"] = "no-cache"
+    response["Content-Language"] = translation.get_language()
+    return response
+
+
 def error_response(exc: Exception) -> JsonResponse:
     payload, status = error_payload(exc)
     response = JsonResponse(payload, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Cache-Control"] = "no-cache"
-    return response
+    return finish_error(response)
 
 
 def json_errors(view):

@@ -3,7 +3,8 @@
 Page models list their fields by name in ``api_fields``; the endpoint picks the field
 class here (``serializer_field_for``), so models never import the API. Every field reads
 what the response's ``PageBatch`` loaded in bulk (``prepare`` declares what to load).
-Labels (choices, country names, dates) are given in the item's own language.
+Labels (choices, country names, dates) are given in ``PageBatch.label_language`` and what
+an item points to is looked up in ``PageBatch.reference_locale_id`` (see batch.py).
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -44,7 +45,10 @@ class BatchField(Field):
         """Declare to the batch what this field needs for ``items``."""
 
     def in_language(self, item):
-        return translation.override(self.batch.language_of(item) or translation.get_language())
+        return translation.override(self.batch.label_language(item) or translation.get_language())
+
+    def reference_locale_id(self, item):
+        return self.batch.reference_locale_id(item)
 
 
 # Meta fields -------------------------------------------------------------------------
@@ -86,7 +90,8 @@ class ParentField(BatchField):
 
     def to_representation(self, page):
         references = self.batch.references
-        return references.page_summary(references.pk_for_path(_parent_path(page)), page.locale_id)
+        pk = references.pk_for_path(_parent_path(page))
+        return references.page_summary(pk, self.reference_locale_id(page))
 
 
 def _parent_path(page) -> str | None:
@@ -126,7 +131,7 @@ class CountryNameField(ValueField):
 
 class PartialDateValueField(ValueField):
     def to_representation(self, item):
-        return partial_date_representation(self.value(item), self.batch.language_of(item))
+        return partial_date_representation(self.value(item), self.batch.label_language(item))
 
 
 class CoordinateField(ValueField):
@@ -144,7 +149,8 @@ class ImageField(ValueField):
         return f"{self.field_name}_id"
 
     def to_representation(self, item):
-        return self.batch.references.image(getattr(item, self._attname(), None))
+        alt = getattr(item, f"{self.field_name}_alt", None)  # hero_image_alt: see HeroImageMixin
+        return self.batch.references.image(getattr(item, self._attname(), None), alt=alt or None)
 
 
 class DocumentField(ImageField):
@@ -164,7 +170,7 @@ class PageLinkField(ImageField):
 
     def to_representation(self, item):
         pk = getattr(item, self._attname(), None)
-        return self.batch.references.page_summary(pk, item.locale_id)
+        return self.batch.references.page_summary(pk, self.reference_locale_id(item))
 
 
 class RichTextHTMLField(ValueField):
@@ -173,7 +179,7 @@ class RichTextHTMLField(ValueField):
             self.batch.references.add_rich_text(self.value(item))
 
     def to_representation(self, item):
-        return self.batch.references.rich_text(self.value(item), item.locale_id)
+        return self.batch.references.rich_text(self.value(item), self.reference_locale_id(item))
 
 
 class StreamValueField(ValueField):
@@ -187,11 +193,11 @@ class StreamValueField(ValueField):
         stream = self.value(item)
         if stream is None:
             return None
-        return stream_representation(stream, self.batch.references, item.locale_id)
+        return stream_representation(stream, self.batch.references, self.reference_locale_id(item))
 
 
 class RelatedPagesField(BatchField):
-    """Pages of a many-to-many field, each in the item's language, ordered by title."""
+    """Pages of a many-to-many field, each in the response's language, ordered by title."""
 
     def prepare(self, items):
         model_field = self.parent.Meta.model._meta.get_field(self.field_name)
@@ -200,7 +206,7 @@ class RelatedPagesField(BatchField):
     def to_representation(self, item):
         references = self.batch.references
         pages = [
-            references.page_summary(pk, item.locale_id)
+            references.page_summary(pk, self.reference_locale_id(item))
             for pk in self.batch.relation_ids(self.field_name, item)
         ]
         unique = {page["id"]: page for page in pages if page}
@@ -208,7 +214,7 @@ class RelatedPagesField(BatchField):
 
 
 class RelatedSnippetsField(BatchField):
-    """Translatable snippets (themes) of a many-to-many field, in the item's language."""
+    """Translatable snippets (themes) of a many-to-many field, in the response's language."""
 
     def prepare(self, items):
         model_field = self.parent.Meta.model._meta.get_field(self.field_name)
@@ -231,7 +237,7 @@ def actor_summary(actor, urls) -> dict:
 
 
 class ActorsField(RelatedSnippetsField):
-    """Actors of a many-to-many field, each in the item's language (two queries)."""
+    """Actors of a many-to-many field, each in the response's language (two queries)."""
 
     def to_representation(self, item):
         actors = sorted(self.batch.snippets(self.field_name, item), key=lambda a: a.name.casefold())
@@ -239,7 +245,7 @@ class ActorsField(RelatedSnippetsField):
 
 
 class OrganiserField(ValueField):
-    """An actor by foreign key, in the item's language when translated (one query)."""
+    """An actor by foreign key, in the response's language when translated (one query)."""
 
     def prepare(self, items):
         attname = type(items[0])._meta.get_field(self.field_name).attname if items else None
@@ -249,11 +255,9 @@ class OrganiserField(ValueField):
             return
         manager = type(items[0])._meta.get_field(self.field_name).related_model._default_manager
         keys = manager.filter(pk__in=ids).values("translation_key")
+        wanted = {self.reference_locale_id(item) for item in items}
         found = list(
-            manager.filter(
-                Q(pk__in=ids)
-                | Q(translation_key__in=keys, locale_id__in={item.locale_id for item in items})
-            )
+            manager.filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale_id__in=wanted))
         )
         originals = {actor.pk: actor for actor in found if actor.pk in ids}
         versions = {(actor.translation_key, actor.locale_id): actor for actor in found}
@@ -261,7 +265,7 @@ class OrganiserField(ValueField):
             original = originals.get(getattr(item, attname))
             if original is not None:
                 self._localized[item.pk] = versions.get(
-                    (original.translation_key, item.locale_id), original
+                    (original.translation_key, self.reference_locale_id(item)), original
                 )
 
     def to_representation(self, item):
@@ -281,14 +285,16 @@ class MilestonesField(BatchField):
 
     def to_representation(self, page):
         references = self.batch.references
-        language = self.batch.language_of(page)
+        language = self.batch.label_language(page)
         milestones = sorted(
             self.batch.children(self.field_name, page),
             key=lambda m: (m.date, m.sort_order or 0),
         )
         result = []
         for milestone in milestones:
-            link_page = references.page_summary(milestone.link_page_id, page.locale_id)
+            link_page = references.page_summary(
+                milestone.link_page_id, self.batch.reference_locale_id(page)
+            )
             with translation.override(language):
                 kind = {"code": milestone.kind, "label": str(milestone.get_kind_display())}
             result.append(
@@ -298,7 +304,7 @@ class MilestonesField(BatchField):
                     "kind": kind,
                     "title": milestone.title,
                     "description": milestone.description,
-                    "image": references.image(milestone.image_id),
+                    "image": references.image(milestone.image_id, alt=milestone.image_alt or None),
                     "link": link_page["html_url"] if link_page else (milestone.link_url or None),
                 }
             )

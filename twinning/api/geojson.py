@@ -2,7 +2,8 @@
 
 Every partner city is on the map: one without a translation in the requested language
 comes in the source language (``fallback`` defaults to true here), and labels (country,
-kind, status) are given in the requested language.
+kind, status) are given in the requested language: the response has one language,
+the requested one (the source language without ``locale``), which ``Content-Language`` names.
 """
 
 from django.http import HttpRequest, JsonResponse
@@ -12,8 +13,14 @@ from django.views.decorators.http import require_safe
 from twinning.absolute_urls import URLBuilder
 from twinning.api.errors import json_errors
 from twinning.api.filters import CityFactsFilter
-from twinning.api.languages import in_locale, parse_boolean, parse_locale, source_locale
-from twinning.api.params import reject_unknown
+from twinning.api.languages import (
+    in_locale,
+    parse_boolean,
+    parse_locale,
+    set_content_language,
+    source_locale,
+)
+from twinning.api.parameters import MAP_FALLBACK, reject_unknown
 from twinning.api.site_state import scope
 from twinning.models import PartnerCityPage
 from twinning.public.visibility import visible_pages
@@ -61,7 +68,7 @@ def city_feature(city: PartnerCityPage, urls: URLBuilder, language: str, router_
 def partners_geojson(request: HttpRequest) -> JsonResponse:
     reject_unknown(request, PARAMETERS)
     locale = parse_locale(request) or source_locale(request)
-    fallback = parse_boolean(request, "fallback", default=True)
+    fallback = parse_boolean(request, "fallback", default=MAP_FALLBACK.get_default())
     cities = in_locale(
         visible_pages(scope(request), PartnerCityPage), request, locale, fallback=fallback
     )
@@ -76,8 +83,10 @@ def partners_geojson(request: HttpRequest) -> JsonResponse:
         )
         features.append(feature)
     collection = {"type": "FeatureCollection", "features": features}
-    return JsonResponse(
+    response = JsonResponse(
         collection,
         content_type="application/geo+json",
         json_dumps_params={"ensure_ascii": False},
     )
+    set_content_language(response, [locale.language_code])
+    return response

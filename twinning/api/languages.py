@@ -1,14 +1,27 @@
-"""Locales in the API: the ``locale`` and ``fallback`` parameters and live translations.
+"""Locales in the API: the ``locale`` and ``fallback`` parameters, the response's
+language and live translations.
 
 A page "exists in German" when a real translation (not an alias) is live and public in
 the German tree. With ``fallback=true``, a page without one comes in the source language
 (the site's default locale) and says so in ``meta.fallback_from``.
+
+``locale`` takes a BCP 47 tag (``de``, ``de-DE``, ``de_at``, ``pt-BR``): a configured
+language that matches exactly, else the one of its primary subtag. Every response has one
+language for its words (messages, labels, country and date names): ``locale``'s when
+given, else the one LocaleMiddleware negotiated from Accept-Language. The cached views
+activate it for the whole request (see caching.py), and ``Content-Language`` names the
+language of the content served.
 """
 
+from collections.abc import Iterable
+
+from django.conf import settings
 from django.db.models import OuterRef, Q, Subquery
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 
 from twinning.api.errors import BadRequest
@@ -45,20 +58,73 @@ def parse_boolean(request: HttpRequest, name: str, default: bool = False) -> boo
     )
 
 
-def parse_locale(request: HttpRequest, name: str = "locale") -> Locale | None:
-    """The Locale of ``?locale=xx``; a 400 naming the parameter when it is not a site language."""
-    code = request.GET.get(name)
-    if code is None:
+def language_for_tag(tag: str) -> str | None:
+    """The configured content language a BCP 47 tag asks for, or None.
+
+    Case does not matter, nor ``_`` for ``-``. A configured language equal to the tag comes
+    first (``pt-br`` when the site has it), else the one of the tag's primary subtag
+    (``de-DE``, ``de-AT`` give ``de``); a script or region never widens the choice further
+    (``zh-Hant`` gives nothing unless ``zh`` is configured).
+    """
+    wanted = tag.strip().replace("_", "-").lower()
+    if not wanted:
         return None
-    locale = locale_by_code(request, code.strip().lower())
+    configured = {code.lower(): code for code in get_content_languages()}
+    return configured.get(wanted) or configured.get(wanted.split("-", 1)[0])
+
+
+def parse_locale(request: HttpRequest, name: str = "locale") -> Locale | None:
+    """The Locale of ``?locale=<BCP 47 tag>``; a 400 naming the parameter and the
+    languages served when it matches none."""
+    tag = request.GET.get(name)
+    if tag is None:
+        return None
+    code = language_for_tag(tag)
+    locale = locale_by_code(request, code) if code else None
     if locale is None:
-        available = ", ".join(sorted(loc.language_code for loc in locales(request).values()))
+        served = {loc.language_code for loc in locales(request).values()}
+        available = ", ".join(code for code in get_content_languages() if code in served)
         raise BadRequest(
             _("Unknown locale %(code)r: use one of %(available)s.")
-            % {"code": code, "available": available},
+            % {"code": tag, "available": available},
             name,
         )
     return locale
+
+
+def requested_language(request: HttpRequest, name: str = "locale") -> str | None:
+    """The language ``?locale=`` asks for, or None when absent or matching no language
+    (the view then answers the 400, in the negotiated language)."""
+    tag = request.GET.get(name)
+    return language_for_tag(tag) if tag is not None else None
+
+
+def response_language(request: HttpRequest) -> str:
+    """The language of the response's words: ``locale``'s when it names a configured
+    language, else Accept-Language's (as LocaleMiddleware negotiated it).
+
+    Every cached API view runs with it active (caching.py), so messages, choice labels,
+    country names and date labels follow it; the response cache is keyed by it.
+    """
+    return requested_language(request) or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def in_configured_order(codes: Iterable[str | None]) -> list[str]:
+    """Distinct language codes, in the order of the site's languages."""
+    order = {code: index for index, code in enumerate(get_content_languages())}
+    distinct = {code for code in codes if code}
+    return sorted(distinct, key=lambda code: (order.get(code, len(order)), code))
+
+
+def set_content_language(response: HttpResponseBase, codes: Iterable[str | None]) -> None:
+    """``Content-Language``: the language(s) of the content served (RFC 9110, 8.5).
+
+    One code for a response in one language; several, in the site's order, for a list
+    that mixes languages (no ``locale``). Nothing given leaves the header as it is.
+    """
+    languages = in_configured_order(codes)
+    if languages:
+        response["Content-Language"] = ", ".join(languages)
 
 
 def in_locale(queryset, request: HttpRequest, locale: Locale, *, fallback: bool):

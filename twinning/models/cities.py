@@ -25,7 +25,10 @@ from twinning.models.index_page import IndexPage
 from twinning.models.mixins import (
     BaseTemplateMixin,
     DemoContentMixin,
+    HeroImageMixin,
     KnownRestrictionsMixin,
+    alt_text_field,
+    alt_text_of,
     translatable_fields,
 )
 from twinning.models.panels import tabbed_edit_handler
@@ -122,6 +125,7 @@ class PartnershipMilestone(TranslatableMixin, Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = alt_text_field()
     link_url = models.URLField(_("link"), blank=True, help_text=_("A page telling more, if any."))
     link_page = models.ForeignKey(
         swapper.get_model_name("wagtailcore", "Page"),
@@ -137,11 +141,13 @@ class PartnershipMilestone(TranslatableMixin, Orderable):
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_page")]),
     ]
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("description"),
+        TranslatableField("image_alt"),
         SynchronizedField("date", overridable=False),
         SynchronizedField("kind", overridable=False),
         SynchronizedField("image", overridable=False),
@@ -155,6 +161,10 @@ class PartnershipMilestone(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.date} {self.title}"
+
+    @property
+    def image_alt_text(self) -> str:
+        return alt_text_of(self.image, self.image_alt)
 
     @property
     def partial_date(self) -> PartialDate | None:
@@ -198,7 +208,9 @@ class PartnerCityForm(LocaleScopedPageForm):
     locale_scoped_fields = ("themes",)
 
 
-class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixin, Page):
+class PartnerCityPage(
+    KnownRestrictionsMixin, HeroImageMixin, DemoContentMixin, BaseTemplateMixin, Page
+):
     """One partner city: its facts, its partnership history and its stories."""
 
     base_form_class = PartnerCityForm
@@ -249,14 +261,6 @@ class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixi
             "The city's Wikidata item, e.g. Q3806 for Tübingen. Partners use it to find their page."
         ),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown in lists.")
     )
@@ -268,6 +272,7 @@ class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixi
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("body"),
         InlinePanel("milestones", label=_("Partnership history"), heading=_("Milestones")),
     ]
@@ -297,7 +302,7 @@ class PartnerCityPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixi
     parent_page_types = ["twinning.PartnerCityIndexPage"]
     subpage_types: list[str] = []
     translatable_fields = translatable_fields(
-        translated=["region", "intro", "body", "milestones"],
+        translated=["region", "intro", "hero_image_alt", "body", "milestones"],
         synchronized=[
             "country",
             "hero_image",

@@ -30,6 +30,7 @@ from twinning.models.index_page import IndexPage
 from twinning.models.mixins import (
     BaseTemplateMixin,
     DemoContentMixin,
+    HeroImageMixin,
     KnownRestrictionsMixin,
     translatable_fields,
 )
@@ -190,21 +191,13 @@ class EventForm(LocaleScopedPageForm):
     locale_scoped_fields = ("partner_cities", "themes", "actors")
 
 
-class EventPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixin, Page):
+class EventPage(KnownRestrictionsMixin, HeroImageMixin, DemoContentMixin, BaseTemplateMixin, Page):
     """An international or European event, in Aix or with a partner city."""
 
     served_select_related = ["hero_image"]
 
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences: shown in lists and previews.")
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     start = models.DateTimeField(_("start"))
@@ -268,6 +261,7 @@ class EventPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixin, Pag
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("body"),
     ]
     facts_panels = [
@@ -296,7 +290,7 @@ class EventPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixin, Pag
     parent_page_types = ["twinning.EventIndexPage"]
     subpage_types: list[str] = []
     translatable_fields = translatable_fields(
-        translated=["summary", "body", "place_name"],
+        translated=["summary", "hero_image_alt", "body", "place_name"],
         synchronized=[
             "hero_image",
             "start",

@@ -25,6 +25,49 @@ def translatable_fields(*, translated=(), synchronized=()):
     ]
 
 
+def alt_text_field():
+    """The alternative text of a page's picture, written per language (wagtail-localize
+    offers it to translators as a segment); the image's description stands in when empty."""
+    return models.CharField(
+        _("Alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Describes the picture for people who cannot see it. Translated with the page; "
+            "when empty, the image's description (or else its title) is used."
+        ),
+    )
+
+
+def alt_text_of(image, written: str) -> str:
+    """What readers who cannot see ``image`` are told: the text written with the page,
+    else Wagtail's default for the image (its description, else its title)."""
+    if image is None:
+        return ""
+    return written or image.default_alt_text
+
+
+class HeroImageMixin(models.Model):
+    """A page's main picture and its alternative text, which is translated with the page."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = alt_text_field()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def hero_image_alt_text(self) -> str:
+        return alt_text_of(self.hero_image, self.hero_image_alt)
+
+
 class DemoContentMixin(models.Model):
     """Marks text written for the demonstration, so no invented fact passes as real."""
 

@@ -20,6 +20,7 @@ from twinning.models.index_page import IndexPage
 from twinning.models.mixins import (
     BaseTemplateMixin,
     DemoContentMixin,
+    HeroImageMixin,
     KnownRestrictionsMixin,
     translatable_fields,
 )
@@ -91,7 +92,9 @@ class ExchangeStoryForm(LocaleScopedPageForm):
         )
 
 
-class ExchangeStoryPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMixin, Page):
+class ExchangeStoryPage(
+    KnownRestrictionsMixin, HeroImageMixin, DemoContentMixin, BaseTemplateMixin, Page
+):
     """A story of an exchange with one or more partner cities."""
 
     served_select_related = ["hero_image"]
@@ -105,14 +108,6 @@ class ExchangeStoryPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMi
     )
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, blank=True)
     participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences: shown in lists, feeds and previews.")
     )
@@ -143,6 +138,7 @@ class ExchangeStoryPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMi
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("body"),
     ]
     facts_panels = [
@@ -159,7 +155,7 @@ class ExchangeStoryPage(KnownRestrictionsMixin, DemoContentMixin, BaseTemplateMi
     parent_page_types = ["twinning.ExchangeStoryIndexPage"]
     subpage_types: list[str] = []
     translatable_fields = translatable_fields(
-        translated=["summary", "body"],
+        translated=["summary", "hero_image_alt", "body"],
         synchronized=[
             "date",
             "hero_image",
