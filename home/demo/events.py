@@ -1,12 +1,15 @@
-"""Events of the demo: Europe day and the international market of the twin cities.
+"""Events of the demo: Europe day, the international market of the twin cities, and an
+information meeting on the open call for projects.
 
 The seed gives when they happen (Europe day "around 9 May", every year; the market in
 Aix in December, with stands from the partners) but no programme and no exact dates of
 the market: the editions below are dated for the demonstration, flagged as demo content,
 and their text says so. Dates are fixed, so the demo is the same whenever it is loaded.
+The information meeting is the demo's one event with times (in the evening, Paris time),
+not whole days: it is invented too, and says so.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from home.demo.actors import EUROPEAN_PARTNERS
 from home.demo.specs import EventSpec, figures, paragraph
@@ -85,10 +88,37 @@ def _market(first_day: date, last_day: date) -> EventSpec:
     )
 
 
+INFO_MEETING = EventSpec(
+    slug="reunion-appel-a-projet-2026-2027",
+    title="Réunion d'information sur l'appel à projet international 2026-2027",
+    start=datetime(2026, 9, 17, 18, 30),
+    end=datetime(2026, 9, 17, 20, 0),
+    all_day=False,
+    summary=(
+        "Une réunion publique présente aux associations du territoire l'appel à projet "
+        "international 2026-2027 et répond à leurs questions."
+    ),
+    body=(
+        paragraph(
+            "La date, l'heure et le lieu de cette réunion sont inventés pour la démonstration : "
+            "ils ne décrivent pas une réunion réelle."
+        ),
+    ),
+    # Open to projects with any partner city, as the call is.
+    cities=(),
+    themes=("call-for-projects",),
+    place_name="Hôtel de Ville",
+    place_address="Place de l'Hôtel de Ville, 13100 Aix-en-Provence",
+    latitude="43.52990",
+    longitude="5.44740",
+    translate_into=BOTH,
+)
+
 EVENTS = (
     # Told by the story of the same name: a past event with its story.
     _market(date(2018, 12, 8), date(2018, 12, 9)),
     _europe_day(2025),
     _europe_day(2026),
+    INFO_MEETING,
     _market(date(2026, 12, 12), date(2026, 12, 13)),
 )

@@ -360,9 +360,14 @@ def test_europe_day_and_the_market_are_demo_events_in_aix(demo):
         "fete-de-l-europe-2026",
         "marche-des-villes-jumelles-2018",
         "marche-des-villes-jumelles-2026",
+        "reunion-appel-a-projet-2026-2027",
     }
     # Dates are invented (the seed says "around 9 May" and "December"): flagged as demo.
-    assert all(event.is_demo_content and event.live and event.all_day for event in events.values())
+    assert all(event.is_demo_content and event.live for event in events.values())
+    # One event has times, not whole days: an evening in Aix.
+    meeting = events.pop("reunion-appel-a-projet-2026-2027")
+    assert not meeting.all_day and all(event.all_day for event in events.values())
+    assert (meeting.local_start.hour, meeting.local_start.minute) == (18, 30)
     for year in (2025, 2026):
         europe_day = events[f"fete-de-l-europe-{year}"]
         assert europe_day.local_start.date() == europe_day.local_end.date()
@@ -394,7 +399,7 @@ def test_events_and_the_new_indexes_are_translated_into_english_and_german(demo)
             EventPage.objects.filter(
                 locale__language_code=language, alias_of__isnull=True, live=True
             ).count()
-            == 4
+            == 5
         )
     europe_day = translation_of(french(EventPage).get(slug="fete-de-l-europe-2025"), "de")
     assert (europe_day.title, europe_day.slug) == ("Europatag 2025", "europatag-2025")

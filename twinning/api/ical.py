@@ -12,8 +12,14 @@ lifetime stops at the next opening or closing.
 ``/partners/<id>/calendar.ics`` takes the id of the city's page in any language, or the
 city's Wikidata ID (``/partners/Q3806/calendar.ics``); the
 milestones come in ``locale`` (default: that page's language), falling back to the
-source language when the city is not translated (events too, one by one). UIDs derive
-from translation keys: a milestone or an event keeps its UID in every language and export.
+source language when the city is not translated (events and calls too, one by one).
+UIDs derive from translation keys: a milestone or an event keeps its UID in every language
+and export.
+
+A text in another language than the calendar's (a fallback) carries it in a ``LANGUAGE``
+parameter (RFC 5545, 3.2.10) on its SUMMARY, DESCRIPTION and LOCATION; such an item is
+written wholly in its own language, labels included. Timed events are in UTC, all-day
+events are dates. ``Content-Language`` is the calendar's language.
 """
 
 import datetime
@@ -25,14 +31,23 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from wagtail.models import Locale
+
 from icalendar import Calendar, Event
 
 from twinning.absolute_urls import URLBuilder
 from twinning.api.call_boundaries import expire_with_call_statuses
 from twinning.api.errors import NotFound, json_errors
 from twinning.api.filters import WIKIDATA_ID
-from twinning.api.languages import in_locale, locales, parse_boolean, parse_locale, source_locale
-from twinning.api.params import positive_int, reject_unknown
+from twinning.api.languages import (
+    in_locale,
+    locales,
+    parse_boolean,
+    parse_locale,
+    set_content_language,
+    source_locale,
+)
+from twinning.api.parameters import CALENDAR_FALLBACK, positive_int, reject_unknown
 from twinning.api.site_state import scope
 from twinning.models import EventPage, PartnerCityPage, PartnershipMilestone, ProjectCallPage
 from twinning.public.visibility import visible_pages
@@ -72,28 +87,57 @@ def _city_in(request, identifier: str, locale, fallback: bool) -> PartnerCityPag
     return city
 
 
-def milestone_event(milestone: PartnershipMilestone, city, urls: URLBuilder, host: str, stamp):
+def text_parameters(text_language: str, calendar_language: str) -> dict:
+    """``LANGUAGE`` for a text in another language than the calendar's."""
+    return {"LANGUAGE": text_language} if text_language != calendar_language else {}
+
+
+def event_location(page: EventPage) -> str:
+    """Where an event takes place: its place and address, else its online link."""
+    location = ", ".join(part for part in (page.place_name, page.place_address) if part)
+    return location or page.online_url
+
+
+def milestone_event(
+    milestone: PartnershipMilestone,
+    city,
+    urls: URLBuilder,
+    host: str,
+    stamp,
+    *,
+    city_language: str,
+    language: str,
+):
+    """A milestone known to the day; ``language`` is the calendar's."""
+    text = text_parameters(city_language, language)
     date = milestone.partial_date.as_date()
     event = Event()
     event.add("uid", f"milestone-{milestone.translation_key}@{host}")
     event.add("dtstamp", stamp)
     event.add("dtstart", date)
     event.add("dtend", date + datetime.timedelta(days=1))
-    event.add("summary", milestone.title)
+    event.add("summary", milestone.title, parameters=text)
     page_url = urls.page_url(city)
     description = "\n\n".join(part for part in (milestone.description, page_url) if part)
     if description:
-        event.add("description", description)
+        event.add("description", description, parameters=text)
     if page_url:
         event.add("url", page_url)
-    event.add("categories", [str(milestone.get_kind_display())])
+    with translation.override(city_language):
+        event.add("categories", [str(milestone.get_kind_display())], parameters=text)
     event.add("transp", "TRANSPARENT")
     event.add("class", "PUBLIC")
     return event
 
 
-def event_component(page: EventPage, urls: URLBuilder, host: str, stamp) -> Event:
-    """An event page: all-day events by their dates, others by their times (in UTC)."""
+def event_component(
+    page: EventPage, urls: URLBuilder, host: str, stamp, *, text_language: str, language: str
+) -> Event:
+    """An event page: all-day events by their dates, others by their times (in UTC).
+
+    ``text_language`` is the page's, ``language`` the calendar's.
+    """
+    text = text_parameters(text_language, language)
     event = Event()
     event.add("uid", f"event-{page.translation_key}@{host}")
     event.add("dtstamp", stamp)
@@ -105,14 +149,14 @@ def event_component(page: EventPage, urls: URLBuilder, host: str, stamp) -> Even
     else:
         event.add("dtstart", page.start.astimezone(datetime.UTC))
         event.add("dtend", page.end.astimezone(datetime.UTC))
-    event.add("summary", page.title)
+    event.add("summary", page.title, parameters=text)
     url = urls.page_url(page)
     description = "\n\n".join(part for part in (page.summary, url) if part)
     if description:
-        event.add("description", description)
-    location = ", ".join(part for part in (page.place_name, page.place_address) if part)
-    if location or page.online_url:
-        event.add("location", location or page.online_url)
+        event.add("description", description, parameters=text)
+    location = event_location(page)
+    if location:
+        event.add("location", location, parameters=text)
     if url:
         event.add("url", url)
     if page.last_published_at:
@@ -121,15 +165,20 @@ def event_component(page: EventPage, urls: URLBuilder, host: str, stamp) -> Even
     return event
 
 
-def call_components(call: ProjectCallPage, urls: URLBuilder, host: str, stamp) -> list[Event]:
-    """The opening day and the closing day of a call, as all-day events."""
+def call_components(
+    call: ProjectCallPage, urls: URLBuilder, host: str, stamp, *, text_language: str, language: str
+) -> list[Event]:
+    """The opening day and the closing day of a call, as all-day events, labelled in the
+    call's language (``text_language``; ``language`` is the calendar's)."""
+    text = text_parameters(text_language, language)
     zone = timezone.get_default_timezone()
     # closes_at is the first closed instant: the last day to apply is the one before it.
     last_moment = call.closes_at - datetime.timedelta(microseconds=1)
-    days = (
-        ("opens", timezone.localtime(call.opens_at, zone).date(), _("Call opens: %(title)s")),
-        ("closes", timezone.localtime(last_moment, zone).date(), _("Call closes: %(title)s")),
-    )
+    with translation.override(text_language):
+        days = (
+            ("opens", timezone.localtime(call.opens_at, zone).date(), _("Call opens: %(title)s")),
+            ("closes", timezone.localtime(last_moment, zone).date(), _("Call closes: %(title)s")),
+        )
     url = urls.page_url(call)
     description = "\n\n".join(part for part in (call.summary, url) if part)
     components = []
@@ -139,9 +188,9 @@ def call_components(call: ProjectCallPage, urls: URLBuilder, host: str, stamp) -
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + datetime.timedelta(days=1))
-        event.add("summary", summary % {"title": call.title})
+        event.add("summary", summary % {"title": call.title}, parameters=text)
         if description:
-            event.add("description", description)
+            event.add("description", description, parameters=text)
         if url:
             event.add("url", url)
         event.add("transp", "TRANSPARENT")
@@ -150,13 +199,10 @@ def call_components(call: ProjectCallPage, urls: URLBuilder, host: str, stamp) -
     return components
 
 
-def calls_open_to(request: HttpRequest, city: PartnerCityPage):
-    """Calls open or upcoming naming the city or no city, in its language or the source's."""
+def calls_open_to(request: HttpRequest, city: PartnerCityPage, locale: Locale):
+    """Calls open or upcoming naming the city or no city, in ``locale`` or the source's."""
     calls = in_locale(
-        visible_pages(scope(request), ProjectCallPage),
-        request,
-        locales(request)[city.locale_id],
-        fallback=True,
+        visible_pages(scope(request), ProjectCallPage), request, locale, fallback=True
     )
     concerning = Q(partner_cities__translation_key=city.translation_key) | Q(
         partner_cities__isnull=True
@@ -164,14 +210,9 @@ def calls_open_to(request: HttpRequest, city: PartnerCityPage):
     return calls.filter(concerning, closes_at__gt=timezone.now()).distinct()
 
 
-def events_with(request: HttpRequest, city: PartnerCityPage):
-    """Public events the city takes part in, in the city's language or else the source's."""
-    events = in_locale(
-        visible_pages(scope(request), EventPage),
-        request,
-        locales(request)[city.locale_id],
-        fallback=True,
-    )
+def events_with(request: HttpRequest, city: PartnerCityPage, locale: Locale):
+    """Public events the city takes part in, in ``locale`` or else the source's."""
+    events = in_locale(visible_pages(scope(request), EventPage), request, locale, fallback=True)
     return events.filter(partner_cities__translation_key=city.translation_key).distinct()
 
 
@@ -180,9 +221,12 @@ def events_with(request: HttpRequest, city: PartnerCityPage):
 def partner_calendar(request: HttpRequest, pk: str) -> HttpResponse:
     reject_unknown(request, PARAMETERS)
     locale = parse_locale(request)
-    fallback = parse_boolean(request, "fallback", default=True)
+    fallback = parse_boolean(request, "fallback", default=CALENDAR_FALLBACK.get_default())
     city = _city_in(request, pk.strip(), locale, fallback)
-    language = locales(request)[city.locale_id].language_code
+    codes = {key: loc.language_code for key, loc in locales(request).items()}
+    # The calendar's language: the one asked for, else that of the page named by the URL.
+    locale = locale or locales(request)[city.locale_id]
+    language = locale.language_code
     urls = URLBuilder(request)
     host = urlsplit(urls.base).hostname or "localhost"
     stamp = (city.last_published_at or timezone.now()).astimezone(datetime.UTC)
@@ -197,15 +241,32 @@ def partner_calendar(request: HttpRequest, pk: str) -> HttpResponse:
         for milestone in city.ordered_milestones:
             partial = milestone.partial_date
             if partial is not None and partial.precision == "day":
-                calendar.add_component(milestone_event(milestone, city, urls, host, stamp))
-        for page in events_with(request, city):
-            calendar.add_component(event_component(page, urls, host, stamp))
-        for call in calls_open_to(request, city):
-            for component in call_components(call, urls, host, stamp):
+                calendar.add_component(
+                    milestone_event(
+                        milestone,
+                        city,
+                        urls,
+                        host,
+                        stamp,
+                        city_language=codes[city.locale_id],
+                        language=language,
+                    )
+                )
+        for page in events_with(request, city, locale):
+            calendar.add_component(
+                event_component(
+                    page, urls, host, stamp, text_language=codes[page.locale_id], language=language
+                )
+            )
+        for call in calls_open_to(request, city, locale):
+            for component in call_components(
+                call, urls, host, stamp, text_language=codes[call.locale_id], language=language
+            ):
                 calendar.add_component(component)
     expire_with_call_statuses(request)
 
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    set_content_language(response, [language])
     response["Content-Disposition"] = f'inline; filename="{city.slug}.ics"'
     return response
 
@@ -220,8 +281,9 @@ def events_calendar(request: HttpRequest) -> HttpResponse:
     """
     reject_unknown(request, EVENTS_PARAMETERS)
     locale = parse_locale(request) or source_locale(request)
-    fallback = parse_boolean(request, "fallback", default=True)
+    fallback = parse_boolean(request, "fallback", default=CALENDAR_FALLBACK.get_default())
     language = locale.language_code
+    codes = {key: loc.language_code for key, loc in locales(request).items()}
     urls = URLBuilder(request)
     host = urlsplit(urls.base).hostname or "localhost"
     events = in_locale(visible_pages(scope(request), EventPage), request, locale, fallback=fallback)
@@ -239,8 +301,13 @@ def events_calendar(request: HttpRequest) -> HttpResponse:
         calendar.add("method", "PUBLISH")
         calendar.add("x-wr-calname", _("International events"))
         for page in events:
-            calendar.add_component(event_component(page, urls, host, stamp))
+            calendar.add_component(
+                event_component(
+                    page, urls, host, stamp, text_language=codes[page.locale_id], language=language
+                )
+            )
 
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    set_content_language(response, [language])
     response["Content-Disposition"] = f'inline; filename="events-{language}.ics"'
     return response

@@ -90,4 +90,40 @@ STRINGS = {
             "statt. Die Daten dieser Ausgabe sind für die Demonstration erfunden."
         ),
     },
+    # The information meeting on the call for projects
+    "Réunion d'information sur l'appel à projet international 2026-2027": {
+        "en": "Information meeting on the 2026-2027 international call for projects",
+        "de": "Informationsveranstaltung zum internationalen Projektaufruf 2026-2027",
+    },
+    "reunion-appel-a-projet-2026-2027": {
+        "en": "call-for-projects-meeting-2026-2027",
+        "de": "veranstaltung-projektaufruf-2026-2027",
+    },
+    (
+        "Une réunion publique présente aux associations du territoire l'appel à projet "
+        "international 2026-2027 et répond à leurs questions."
+    ): {
+        "en": (
+            "A public meeting presents the 2026-2027 international call for projects to the "
+            "local associations and answers their questions."
+        ),
+        "de": (
+            "Eine öffentliche Veranstaltung stellt den Vereinen vor Ort den internationalen "
+            "Projektaufruf 2026-2027 vor und beantwortet ihre Fragen."
+        ),
+    },
+    (
+        "La date, l'heure et le lieu de cette réunion sont inventés pour la démonstration : "
+        "ils ne décrivent pas une réunion réelle."
+    ): {
+        "en": (
+            "The date, time and place of this meeting are invented for the demonstration: "
+            "they do not describe a real meeting."
+        ),
+        "de": (
+            "Datum, Uhrzeit und Ort dieser Veranstaltung sind für die Demonstration erfunden: "
+            "Sie beschreiben keine tatsächliche Veranstaltung."
+        ),
+    },
+    "Hôtel de Ville": {"en": "Town Hall", "de": "Rathaus"},
 }
