@@ -1,9 +1,11 @@
 """Paging through a listing: the same items as plain slicing at every offset, in order; a
-count that follows publishing; the same cost at any depth."""
+count that follows publishing; the same cost at any depth; links to the next and previous
+pages on every list."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 import pytest
@@ -76,3 +78,80 @@ def test_the_count_is_read_once_per_content_change(world, many_stories):
         assert cached_count(queryset) == expected
     assert len(queries) == 0
     assert cached_count(Page.objects.none()) == 0
+
+
+# Links to the pages around ------------------------------------------------------------
+
+
+def walk(api, url: str) -> list[dict]:
+    """Every page of a list, following ``meta.next`` from ``url``."""
+    bodies = []
+    while url:
+        response = api.get(url)
+        assert response.status_code == 200, response.content[:300]
+        bodies.append(response.json())
+        url = bodies[-1]["meta"]["next"]
+    return bodies
+
+
+def test_next_walks_a_pages_list_to_its_end_keeping_every_parameter(api, many_stories):
+    query = "type=twinning.ExchangeStoryPage&locale=fr"
+    total, everything = listed(api, limit=100)
+
+    bodies = walk(api, f"/api/v2/pages/?{query}&limit=5")
+
+    assert [item["id"] for body in bodies for item in body["items"]] == everything
+    assert len(bodies) == -(-total // 5)
+    assert bodies[0]["meta"]["previous"] is None
+    assert bodies[-1]["meta"]["next"] is None
+    assert bodies[0]["meta"]["next"] == f"http://localhost/api/v2/pages/?{query}&limit=5&offset=5"
+    assert bodies[2]["meta"]["previous"] == (
+        f"http://localhost/api/v2/pages/?{query}&limit=5&offset=5"
+    )
+
+
+def test_previous_never_goes_below_the_start(api, many_stories):
+    meta = api.get("/api/v2/pages/?locale=fr&offset=3&limit=5").json()["meta"]
+
+    assert meta["previous"] == "http://localhost/api/v2/pages/?locale=fr&offset=0&limit=5"
+    assert meta["next"] == "http://localhost/api/v2/pages/?locale=fr&offset=8&limit=5"
+
+
+def test_without_limit_the_links_move_by_the_default_page_size(api, many_stories):
+    meta = api.get("/api/v2/pages/?type=twinning.ExchangeStoryPage").json()["meta"]
+
+    assert meta["total_count"] <= 20
+    assert meta["next"] is None and meta["previous"] is None
+
+
+def test_links_start_with_the_public_base_like_every_other_url(api, many_stories, settings):
+    settings.TWINNING = {**settings.TWINNING, "PUBLIC_BASE_URL": "https://jumelages.example"}
+
+    body = api.get("/api/v2/pages/?type=twinning.ExchangeStoryPage&limit=2").json()
+
+    assert body["meta"]["next"].startswith("https://jumelages.example/api/v2/pages/?")
+    assert body["items"][0]["meta"]["detail_url"].startswith("https://jumelages.example/")
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents", "actors"])
+def test_images_documents_and_actors_link_their_pages_too(api, db, endpoint):
+    for number in range(3):
+        if endpoint == "images":
+            factories.ImageFactory()
+        elif endpoint == "documents":
+            get_document_model().objects.create(
+                title=f"Document {number}", file=factories.ImageFactory().file
+            )
+        else:
+            factories.ActorFactory()
+    url = f"/api/v2/{endpoint}/?limit=2"
+
+    bodies = walk(api, url)
+
+    total = bodies[0]["meta"]["total_count"]
+    assert total >= 3 and len(bodies) == -(-total // 2)
+    assert sum(len(body["items"]) for body in bodies) == total
+    assert bodies[0]["meta"]["previous"] is None
+    assert bodies[0]["meta"]["next"] == f"http://localhost{url}&offset=2"
+    assert bodies[1]["meta"]["previous"] == f"http://localhost{url}&offset=0"
+    assert bodies[-1]["meta"]["next"] is None
