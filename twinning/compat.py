@@ -74,3 +74,11 @@ class DeferredValidationFlagMixin:
     def restore_required_fields(self):
         super().restore_required_fields()
         self.is_deferred_validation = False
+
+
+def rich_text_field_serializer():
+    """Wagtail 8's API serializer field for a ``RichTextField``; None on Wagtail 7.0, whose
+    API serializes rich text as a plain string field. Retire with Wagtail 7.0 support."""
+    from wagtail.api.v2 import serializers
+
+    return getattr(serializers, "RichTextFieldSerializer", None)

@@ -1,8 +1,11 @@
 """The API's documentation page, rendered on the server from the OpenAPI document.
 
 Plain HTML and one stylesheet served by the project: it works offline, behind a
-firewall, without a CDN or a JavaScript bundle.
+firewall, without a CDN or a JavaScript bundle. Objects nested in a schema are listed
+field by field (``geometry.coordinates``, ``blocks[].type``), never as a bare "object".
 """
+
+import json
 
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -21,20 +24,40 @@ def _resolve(document: dict, node):
     return node
 
 
+def _non_null(schema: dict) -> dict:
+    """The schema of a nullable value without its ``null`` option."""
+    options = [option for option in schema.get("anyOf", []) if option.get("type") != "null"]
+    return options[0] if len(options) == 1 and len(schema["anyOf"]) == 2 else schema
+
+
 def _schema_label(schema: dict) -> str:
     if not isinstance(schema, dict):
         return ""
     if "$ref" in schema:
         return schema["$ref"].rsplit("/", 1)[-1]
-    if "anyOf" in schema:
-        return " | ".join(_schema_label(option) for option in schema["anyOf"])
+    for combinator in ("anyOf", "oneOf"):
+        if combinator in schema:
+            return " | ".join(_schema_label(option) for option in schema[combinator])
+    if "const" in schema:
+        return json.dumps(schema["const"], ensure_ascii=False)
+    if "enum" in schema:
+        return " | ".join(json.dumps(value, ensure_ascii=False) for value in schema["enum"])
     if schema.get("type") == "array":
         return f"array of {_schema_label(schema.get('items', {}))}"
-    if "enum" in schema:
-        return " | ".join(str(value) for value in schema["enum"])
-    if "const" in schema:
-        return repr(schema["const"])
-    return schema.get("type", "any")
+    if schema.get("type") == "object" and isinstance(schema.get("additionalProperties"), dict):
+        return f"object of {_schema_label(schema['additionalProperties'])}"
+    label = schema.get("type", "any")
+    if "format" in schema:
+        label += f" ({schema['format']})"
+    elif "contentMediaType" in schema:
+        label += f" ({schema['contentMediaType']})"
+    return label
+
+
+def _default(schema: dict) -> str:
+    if not isinstance(schema, dict) or "default" not in schema:
+        return ""
+    return json.dumps(schema["default"], ensure_ascii=False)
 
 
 def _operations(document: dict, base: str) -> list[dict]:
@@ -57,6 +80,7 @@ def _operations(document: dict, base: str) -> list[dict]:
                     {
                         "status": status,
                         "description": response["description"],
+                        "headers": list(response.get("headers", {})),
                         "media": [
                             {"type": media, "schema": _schema_label(spec.get("schema", {}))}
                             for media, spec in content.items()
@@ -77,7 +101,12 @@ def _operations(document: dict, base: str) -> list[dict]:
                     "description": operation["description"],
                     "tag": operation["tags"][0],
                     "parameters": [
-                        {**p, "type": _schema_label(p.get("schema", {}))} for p in parameters
+                        {
+                            **p,
+                            "type": _schema_label(p.get("schema", {})),
+                            "default": _default(p.get("schema", {})),
+                        }
+                        for p in parameters
                     ],
                     "responses": responses,
                 }
@@ -85,20 +114,45 @@ def _operations(document: dict, base: str) -> list[dict]:
     return operations
 
 
+def _rows(schema: dict, prefix: str = "") -> list[dict]:
+    """One row per property, then the properties of inline objects under it."""
+    rows = []
+    required = schema.get("required", [])
+    for prop, spec in schema.get("properties", {}).items():
+        name = prefix + prop
+        rows.append(
+            {
+                "name": name,
+                "type": _schema_label(spec),
+                "required": prop in required,
+                "description": spec.get("description", ""),
+                "default": _default(spec),
+            }
+        )
+        inner = _non_null(spec)
+        if inner.get("type") == "array" and "properties" in inner.get("items", {}):
+            rows += _rows(inner["items"], f"{name}[].")
+        elif "properties" in inner and "$ref" not in inner:
+            rows += _rows(inner, f"{name}.")
+    return rows
+
+
 def _schemas(document: dict) -> list[dict]:
     schemas = []
     for name, schema in document["components"]["schemas"].items():
-        properties = [
-            {
-                "name": prop,
-                "type": _schema_label(spec),
-                "required": prop in schema.get("required", []),
-                "description": spec.get("description", ""),
-            }
-            for prop, spec in schema.get("properties", {}).items()
-        ]
+        discriminator = schema.get("discriminator", {})
         schemas.append(
-            {"name": name, "description": schema.get("description", ""), "properties": properties}
+            {
+                "name": name,
+                "description": schema.get("description", ""),
+                "type": "" if "properties" in schema else _schema_label(schema),
+                "properties": _rows(schema),
+                "discriminator": discriminator.get("propertyName", ""),
+                "mapping": [
+                    {"value": value, "schema": target.rsplit("/", 1)[-1]}
+                    for value, target in discriminator.get("mapping", {}).items()
+                ],
+            }
         )
     return schemas
 
@@ -106,7 +160,7 @@ def _schemas(document: dict) -> list[dict]:
 @require_safe
 def api_docs(request: HttpRequest) -> HttpResponse:
     base = server_url(request)
-    document = openapi_document(base)
+    document = openapi_document(base, request.wagtailapi_router)
     response = TemplateResponse(
         request,
         "twinning/api/docs.html",

@@ -25,7 +25,7 @@ from rest_framework.filters import BaseFilterBackend
 
 from twinning.api.errors import BadRequest
 from twinning.api.languages import in_locale, parse_boolean, parse_locale
-from twinning.api.params import positive_int
+from twinning.api.parameters import FALLBACK, positive_int
 from twinning.api.site_state import scope
 from twinning.choices import CallStatus, PartnershipKind, PartnershipStatus
 from twinning.models import (
@@ -156,7 +156,7 @@ class LocaleFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         locale = parse_locale(request)
-        fallback = parse_boolean(request, "fallback")
+        fallback = parse_boolean(request, "fallback", default=FALLBACK.get_default())
         if fallback and locale is None:
             raise BadRequest(
                 _("fallback=true needs a locale, for example locale=de&fallback=true."),

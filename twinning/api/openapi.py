@@ -1,9 +1,19 @@
-"""The OpenAPI 3.1 description of the partner API: the one place every path, parameter
-and response schema is written down. ``/openapi.json`` serves it; ``/docs/`` renders it
-as HTML; the contract tests validate live responses against its schemas.
+"""The OpenAPI 3.1 description of the partner API. ``/openapi.json`` serves it; ``/docs/``
+renders it as HTML; the contract tests validate live responses against its schemas.
 
-Written by hand as a Python dict: the API is small, and a description written for
-partners reads better than one generated from serializers.
+One source for each fact. Page schemas are built from the serializer fields the pages
+endpoint uses (field_schemas.py), parameters and their defaults from the declarations
+the views read (parameters.py); what is written here by hand is the shape of objects
+built by hand elsewhere (images, page summaries, GeoJSON, actors, errors).
+
+Page items are one ``oneOf`` of a closed schema per page type, with a ``discriminator``
+on the top-level ``type`` every item carries (``meta.type`` stays, for older clients).
+That keeps ``/pages/`` one endpoint, as Wagtail's API and its filters across types
+(``partner``, ``search``) are, and it is the form generators type: openapi-python-client
+parses each item into the model its ``type`` maps to, openapi-typescript emits a union
+that narrows on ``item.type``. Per-type endpoints would also have typed them, but would
+duplicate every list parameter and lose the lists of mixed types; ``if``/``then``
+schemas, which validators accept, leave both generators with untyped items.
 """
 
 from django.conf import settings
@@ -13,419 +23,101 @@ from django.views.decorators.http import require_safe
 
 from twinning import conf
 from twinning.absolute_urls import base_url
-from twinning.api.filters import SEARCH_RESULTS_MAX
+from twinning.api import parameters as params
+from twinning.api.field_schemas import (
+    LANGUAGE,
+    PageSchemas,
+    nullable,
+    page_item,
+    page_schemas,
+    ref,
+)
 from twinning.api.images import RENDITIONS
-from twinning.choices import ActorKind, CallStatus, PartnershipKind, PartnershipStatus
-from twinning.validators import WIKIDATA_ID_PATTERN
+from twinning.choices import ActorKind, MilestoneKind, PartnershipKind, PartnershipStatus
 
 JSON = "application/json"
 
-
-def _ref(name: str, kind: str = "schemas") -> dict:
-    return {"$ref": f"#/components/{kind}/{name}"}
+#: The image formats of ``renditions`` and the keys of ``srcset``.
+IMAGE_MIME_TYPES = ["image/webp", "image/jpeg", "image/png", "image/gif"]
 
 
 def _list_of(schema_name: str) -> dict:
-    """A paginated list: ``meta.total_count`` and ``items`` of one schema."""
+    """A paginated list: ``meta`` (count and links) and ``items`` of one schema."""
     return {
         "type": "object",
         "required": ["meta", "items"],
         "properties": {
-            "meta": {
-                "type": "object",
-                "required": ["total_count"],
-                "properties": {"total_count": {"type": "integer"}},
-            },
-            "items": {"type": "array", "items": _ref(schema_name)},
+            "meta": ref("ListMeta"),
+            "items": {"type": "array", "items": ref(schema_name)},
         },
+        "additionalProperties": False,
     }
 
 
-def _nullable(schema: dict) -> dict:
-    return {"anyOf": [schema, {"type": "null"}]}
+def _headers(*, content: bool) -> dict:
+    headers = {
+        "ETag": _ref_of("ETag", "headers"),
+        "Last-Modified": _ref_of("LastModified", "headers"),
+        "Cache-Control": _ref_of("CacheControl", "headers"),
+    }
+    if content:
+        headers["Content-Language"] = _ref_of("ContentLanguage", "headers")
+    return headers
 
 
-def _json(schema: dict, description: str) -> dict:
+def _ref_of(name: str, kind: str) -> dict:
+    return {"$ref": f"#/components/{kind}/{name}"}
+
+
+def _response(media: str, schema: dict, description: str, *, content: bool = True) -> dict:
     return {
         "description": description,
-        "headers": _CACHE_HEADERS,
-        "content": {JSON: {"schema": schema}},
+        "headers": _headers(content=content),
+        "content": {media: {"schema": schema}},
     }
 
 
-def _query(name: str, description: str, schema: dict | None = None, **extra) -> dict:
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": schema or {"type": "string"},
-        **extra,
-    }
+def _json(schema: dict, description: str, *, content: bool = True) -> dict:
+    return _response(JSON, schema, description, content=content)
 
-
-_CACHE_HEADERS = {
-    "ETag": _ref("ETag", "headers"),
-    "Last-Modified": _ref("LastModified", "headers"),
-    "Cache-Control": _ref("CacheControl", "headers"),
-}
 
 _ERRORS = {
-    "304": _ref("NotModified", "responses"),
-    "400": _ref("BadRequest", "responses"),
+    "304": _ref_of("NotModified", "responses"),
+    "400": _ref_of("BadRequest", "responses"),
 }
+_NOT_FOUND = {"404": _ref_of("NotFound", "responses")}
 
-
-def _languages() -> list[str]:
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+#: Every declared parameter, by its component name.
+PARAMETER_LISTS = (
+    params.PAGE_LIST,
+    params.ITEM_DETAIL,
+    params.MEDIA_LIST,
+    params.ACTOR_LIST,
+    params.ACTOR_DETAIL,
+    params.MAP,
+    params.FEED,
+    params.PARTNER_CALENDAR,
+    params.EVENTS_CALENDAR,
+    params.CHANGES,
+)
 
 
 def _parameters() -> dict:
-    languages = _languages()
-    return {
-        "locale": _query(
-            "locale",
-            "Language of the items (a content language of the site). Pages that are not "
-            "translated into it are left out, unless `fallback=true`.",
-            {"type": "string", "enum": languages},
-            example="de",
-        ),
-        "fallback": _query(
-            "fallback",
-            "With `locale`: items without a live translation in that language come in the "
-            "source language, with `meta.fallback_from` set to that language.",
-            {"type": "boolean", "default": False},
-        ),
-        "type": _query(
-            "type",
-            "Page type(s), `app_label.ModelName`, separated by commas. Fields specific to a "
-            "type (and filters on them) need it.",
-            example="twinning.PartnerCityPage",
-        ),
-        "fields": _query(
-            "fields",
-            "Fields to add (`fields=body`), remove (`fields=-title`), all (`*`) or none (`_`).",
-            example="*",
-        ),
-        "limit": _query(
-            "limit",
-            f"Number of items (maximum {getattr(settings, 'WAGTAILAPI_LIMIT_MAX', 20)}).",
-            {"type": "integer", "minimum": 0, "default": 20},
-        ),
-        "offset": _query(
-            "offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0}
-        ),
-        "order": _query(
-            "order",
-            "Field to order by, `-` first for descending order, or `random`.",
-            example="-first_published_at",
-        ),
-        "search": _query(
-            "search",
-            "Full-text search; results by relevance unless `order` is given (at most "
-            f"{SEARCH_RESULTS_MAX} matches are considered).",
-        ),
-        "search_operator": _query(
-            "search_operator",
-            "How search words combine.",
-            {"type": "string", "enum": ["and", "or"]},
-        ),
-        "translation_of": _query(
-            "translation_of",
-            "The other live translations of this page id.",
-            {"type": "integer", "minimum": 0},
-        ),
-        "child_of": _query(
-            "child_of", "Children of this page id (or `root`, the home page).", example="root"
-        ),
-        "descendant_of": _query(
-            "descendant_of", "Descendants of this page id (or `root`).", example="root"
-        ),
-        "ancestor_of": _query(
-            "ancestor_of", "Ancestors of this page id.", {"type": "integer", "minimum": 0}
-        ),
-        "site": _query("site", "Host name of the site (defaults to the requested host)."),
-        "partner": _query(
-            "partner",
-            "A partner city: its page id in any language, or its Wikidata ID. Keeps the "
-            "city's own page and the pages about it (stories, events, calls for projects; "
-            "a call naming no city is open to every partner city).",
-            example="Q3806",
-        ),
-        "theme": _query(
-            "theme",
-            "A cooperation theme: its id (any language) or its identifier.",
-            example="mobility",
-        ),
-        "date_from": _query(
-            "date_from",
-            "Stories from this date on (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, inclusive).",
-            {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-            example="2016",
-        ),
-        "date_to": _query(
-            "date_to",
-            "Stories up to this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, inclusive).",
-            {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-            example="2016-12",
-        ),
-        "kind": _query(
-            "kind",
-            "Partner cities by kind of partnership (several separated by commas).",
-            {"type": "string"},
-            example=PartnershipKind.TWINNING.value,
-        ),
-        "status": _query(
-            "status",
-            "Partner cities by status of the partnership (several separated by commas). "
-            "With `type=twinning.ProjectCallPage`: calls for projects by status at the time "
-            "of the request, `open`, `upcoming` or `closed` (several separated by commas).",
-            {"type": "string"},
-            example=PartnershipStatus.ACTIVE.value,
-        ),
-        "start_from": _query(
-            "start_from",
-            "Events starting at or after this moment: an ISO date (from the start of that "
-            "day, in the site's time zone) or date-time (with an offset, or in the site's "
-            "time zone).",
-            {"type": "string"},
-            example="2026-05-01",
-        ),
-        "start_to": _query(
-            "start_to",
-            "Events starting at or before this moment: an ISO date (to the end of that "
-            "day) or date-time.",
-            {"type": "string"},
-            example="2026-05-31T23:59:59+02:00",
-        ),
-        "feed_type": _query(
-            "type",
-            "What the feed carries: `stories`, `events`, `calls`, several separated by "
-            "commas (default: `stories`). Newest first by the day a story tells of, an "
-            "event's start, a call's opening.",
-            {"type": "string", "pattern": "^(stories|events|calls)(,(stories|events|calls))*$"},
-            example="stories,events,calls",
-        ),
-        "calendar_fallback": _query(
-            "fallback",
-            "Items not translated into `locale` come in the source language (default), "
-            "or are left out with `fallback=false`.",
-            {"type": "boolean", "default": True},
-        ),
-        "actor_kind": _query(
-            "kind",
-            "Actors of this kind (several separated by commas).",
-            {"type": "string"},
-            example=ActorKind.ASSOCIATION.value,
-        ),
-        "actor_partner": _query(
-            "partner",
-            "Actors working with this partner city: its page id in any language, or its "
-            "Wikidata ID.",
-            example="Q3806",
-        ),
-        "cache_buster": _query("_", "Ignored (lets clients bypass their own caches)."),
-        "id": {
-            "name": "id",
-            "in": "path",
-            "required": True,
-            "description": "Id of the item.",
-            "schema": {"type": "integer", "minimum": 0},
-        },
-        "partner_id": {
-            "name": "id",
-            "in": "path",
-            "required": True,
-            "description": "The partner city: its page id in any language, or its Wikidata ID.",
-            "schema": {
-                "anyOf": [
-                    {"type": "integer", "minimum": 0},
-                    {"type": "string", "pattern": WIKIDATA_ID_PATTERN},
-                ]
-            },
-            "example": "Q3806",
-        },
-    }
+    declared = {}
+    for parameters in PARAMETER_LISTS:
+        for parameter in parameters:
+            declared[parameter.key] = parameter.openapi()
+    return declared
 
 
-_PAGE_LIST_PARAMETERS = [
-    "locale",
-    "fallback",
-    "type",
-    "fields",
-    "limit",
-    "offset",
-    "order",
-    "search",
-    "search_operator",
-    "translation_of",
-    "child_of",
-    "descendant_of",
-    "ancestor_of",
-    "site",
-    "partner",
-    "theme",
-    "date_from",
-    "date_to",
-    "start_from",
-    "start_to",
-    "kind",
-    "status",
-    "cache_buster",
-]
-_ACTOR_LIST_PARAMETERS = [
-    "locale",
-    "fallback",
-    "actor_partner",
-    "actor_kind",
-    "theme",
-    "limit",
-    "offset",
-    "cache_buster",
-]
-_MEDIA_LIST_PARAMETERS = [
-    "fields",
-    "limit",
-    "offset",
-    "order",
-    "search",
-    "search_operator",
-    "cache_buster",
-]
-
-
-def _schemas() -> dict:
+def _shared_schemas() -> dict:
+    """Objects the API builds by hand (references.py, images.py, actors, GeoJSON)."""
     from twinning.localize.status import STATES
 
     string, integer, boolean = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
     url = {"type": "string", "format": "uri"}
     date_time = {"type": "string", "format": "date-time"}
-    language = {"type": "string", "enum": _languages()}
-    choice = {
-        "type": "object",
-        "required": ["code", "label"],
-        "properties": {"code": string, "label": string},
-        "additionalProperties": False,
-    }
-    page_meta = {
-        "type": "object",
-        "required": ["type", "detail_url", "html_url", "locale"],
-        "properties": {
-            "type": string,
-            "detail_url": url,
-            "html_url": _nullable(url),
-            "slug": string,
-            "show_in_menus": boolean,
-            "seo_title": string,
-            "search_description": string,
-            "first_published_at": _nullable(date_time),
-            "last_published_at": _nullable(date_time),
-            "locale": language,
-            "fallback_from": {
-                **_nullable(language),
-                "description": "The language the item comes in because it has no live "
-                "translation in the requested `locale` (null otherwise).",
-            },
-            "translations": {"type": "array", "items": _ref("Translation")},
-            "parent": _nullable(_ref("PageSummary")),
-        },
-        "additionalProperties": False,
-    }
-
-    def page(properties: dict, *, closed: bool) -> dict:
-        return {
-            "type": "object",
-            "required": ["id", "meta"],
-            "properties": {
-                "id": integer,
-                "meta": _ref("PageMeta"),
-                "title": string,
-                **properties,
-            },
-            "additionalProperties": not closed,
-        }
-
-    city_fields = {
-        "intro": string,
-        "country": _nullable(_ref("Country")),
-        "region": string,
-        "latitude": {"type": "number", "minimum": -90, "maximum": 90},
-        "longitude": {"type": "number", "minimum": -180, "maximum": 180},
-        "population": _nullable(integer),
-        "kind": _nullable(_ref("Choice")),
-        "status": _nullable(_ref("Choice")),
-        "signed": _nullable(_ref("PartialDate")),
-        "website": string,
-        "wikidata_id": string,
-        "hero_image": _nullable(_ref("Image")),
-        "body": _nullable(_ref("StreamField")),
-        "milestones": {"type": "array", "items": _ref("Milestone")},
-        "themes": {"type": "array", "items": _ref("Theme")},
-        "is_demo_content": {
-            **boolean,
-            "description": "Illustrative text written for a demonstration, not a real account.",
-        },
-    }
-    story_fields = {
-        "date": {"type": "string", "format": "date"},
-        "summary": string,
-        "audience": _nullable(_ref("Choice")),
-        "participants": _nullable(integer),
-        "hero_image": _nullable(_ref("Image")),
-        "body": _nullable(_ref("StreamField")),
-        "partner_cities": {"type": "array", "items": _ref("PageSummary")},
-        "themes": {"type": "array", "items": _ref("Theme")},
-        "is_demo_content": boolean,
-    }
-    call_fields = {
-        "summary": string,
-        "eligibility": {**string, "description": "Who may apply (HTML)."},
-        "body": _nullable(_ref("StreamField")),
-        "opens_at": date_time,
-        "closes_at": {**date_time, "description": "The call is closed from this moment on."},
-        "status": {
-            "type": "string",
-            "enum": list(CallStatus.values),
-            "description": "Derived from the dates at the time of the response.",
-        },
-        "grant_min": _nullable(integer),
-        "grant_max": _nullable(integer),
-        "currency": {**string, "description": "ISO 4217 code of the grants."},
-        "budget_note": string,
-        "documents": _nullable(_ref("StreamField")),
-        "apply_url": string,
-        "apply_email": string,
-        "partner_cities": {
-            "type": "array",
-            "items": _ref("PageSummary"),
-            "description": "Empty: projects with any partner city may apply.",
-        },
-        "themes": {"type": "array", "items": _ref("Theme")},
-        "actors": {"type": "array", "items": _ref("ActorSummary")},
-        "is_demo_content": boolean,
-    }
-    event_fields = {
-        "summary": string,
-        "start": date_time,
-        "end": date_time,
-        "all_day": {**boolean, "description": "Only the dates count, not the times."},
-        "place_name": string,
-        "place_address": string,
-        "latitude": _nullable({"type": "number", "minimum": -90, "maximum": 90}),
-        "longitude": _nullable({"type": "number", "minimum": -180, "maximum": 180}),
-        "online_url": string,
-        "registration_url": string,
-        "partner_cities": {"type": "array", "items": _ref("PageSummary")},
-        "themes": {"type": "array", "items": _ref("Theme")},
-        "organiser": {
-            **_nullable(_ref("ActorSummary")),
-            "description": "The actor organising the event; null when the city does.",
-        },
-        "actors": {"type": "array", "items": _ref("ActorSummary")},
-        "hero_image": _nullable(_ref("Image")),
-        "body": _nullable(_ref("StreamField")),
-        "is_demo_content": boolean,
-    }
+    languages = ", ".join(f"`{code}`" for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
     rendition = {
         "type": "object",
         "required": ["url", "width", "height", "alt"],
@@ -433,13 +125,35 @@ def _schemas() -> dict:
         "additionalProperties": False,
     }
     return {
+        "Language": {
+            "type": "string",
+            "description": f"A language of the site's content, as a BCP 47 tag ({languages}).",
+            "examples": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES][:3],
+        },
+        "ListMeta": {
+            "type": "object",
+            "required": ["total_count", "next", "previous"],
+            "properties": {
+                "total_count": {**integer, "description": "Items in the whole list."},
+                "next": {
+                    **nullable(url),
+                    "description": "The next page of the list: this request with `offset` "
+                    "moved by `limit`; null on the last page.",
+                },
+                "previous": {
+                    **nullable(url),
+                    "description": "The previous page of the list; null on the first.",
+                },
+            },
+            "additionalProperties": False,
+        },
         "Error": {
             "type": "object",
             "required": ["message", "parameter"],
             "properties": {
-                "message": string,
+                "message": {**string, "description": "In the response's language."},
                 "parameter": {
-                    **_nullable(string),
+                    **nullable(string),
                     "description": "The query parameter to fix.",
                 },
             },
@@ -449,13 +163,16 @@ def _schemas() -> dict:
             "required": ["message"],
             "properties": {"message": string},
         },
-        "Choice": choice,
         "Country": {
             "type": "object",
             "required": ["code", "name"],
             "properties": {
-                "code": {"type": "string", "pattern": "^[A-Z]{2}$"},
-                "name": string,
+                "code": {
+                    "type": "string",
+                    "pattern": "^[A-Z]{2}$",
+                    "description": "ISO 3166-1 alpha-2.",
+                },
+                "name": {**string, "description": "In the item's language."},
             },
             "additionalProperties": False,
         },
@@ -464,27 +181,59 @@ def _schemas() -> dict:
             "description": "A date known to the year, the month or the day.",
             "required": ["iso", "precision", "year", "label"],
             "properties": {
-                "iso": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                "iso": {"type": "string", "pattern": params.PARTIAL_DATE_PATTERN},
                 "precision": {"type": "string", "enum": ["year", "month", "day"]},
                 "year": integer,
-                "month": _nullable(integer),
-                "day": _nullable(integer),
+                "month": nullable(integer),
+                "day": nullable(integer),
                 "label": {**string, "description": "Formatted in the item's language."},
             },
             "additionalProperties": False,
         },
         "Rendition": rendition,
+        "ImageRendition": {
+            "type": "object",
+            "description": "One width of the image in one format; made on first request.",
+            "required": ["url", "width", "height", "mime_type"],
+            "properties": {
+                "url": url,
+                "width": integer,
+                "height": integer,
+                "mime_type": {"type": "string", "enum": IMAGE_MIME_TYPES},
+            },
+            "additionalProperties": False,
+        },
         "Image": {
             "type": "object",
-            "required": ["id", "alt", *RENDITIONS],
+            "required": ["id", "alt", *RENDITIONS, "renditions", "srcset"],
             "properties": {
                 "id": integer,
                 "title": string,
                 "alt": string,
                 "width": integer,
                 "height": integer,
-                **{name: _ref("Rendition") for name in RENDITIONS},
+                **{name: ref("Rendition") for name in RENDITIONS},
+                "renditions": {
+                    "type": "array",
+                    "items": ref("ImageRendition"),
+                    "description": "The image at the widths of the site's settings that are "
+                    "not wider than the original (or the original's width, when narrower), "
+                    "in WebP and in the original's format.",
+                },
+                "srcset": {
+                    "type": "object",
+                    "description": "For `<source srcset>`: one string per MIME type of "
+                    "`renditions`, e.g. `<url> 320w, <url> 640w`.",
+                    "propertyNames": {"enum": IMAGE_MIME_TYPES},
+                    "additionalProperties": string,
+                },
             },
+            "additionalProperties": False,
+        },
+        "DocumentSummary": {
+            "type": "object",
+            "required": ["id", "title", "url"],
+            "properties": {"id": integer, "title": string, "url": url},
             "additionalProperties": False,
         },
         "PageSummary": {
@@ -493,16 +242,16 @@ def _schemas() -> dict:
             "properties": {
                 "id": integer,
                 "title": string,
-                "locale": language,
-                "html_url": _nullable(url),
-                "detail_url": _nullable(url),
+                "locale": LANGUAGE,
+                "html_url": nullable(url),
+                "detail_url": nullable(url),
             },
             "additionalProperties": False,
         },
         "Theme": {
             "type": "object",
             "required": ["id", "slug", "name"],
-            "properties": {"id": integer, "slug": _nullable(string), "name": string},
+            "properties": {"id": integer, "slug": nullable(string), "name": string},
             "additionalProperties": False,
         },
         "Translation": {
@@ -518,27 +267,27 @@ def _schemas() -> dict:
                 "state",
             ],
             "properties": {
-                "locale": language,
+                "locale": LANGUAGE,
                 "id": integer,
                 "title": string,
-                "html_url": _nullable(url),
-                "detail_url": _nullable(url),
+                "html_url": nullable(url),
+                "detail_url": nullable(url),
                 "is_source": boolean,
                 "percent": {
-                    **_nullable({"type": "integer", "minimum": 0, "maximum": 100}),
+                    **nullable({"type": "integer", "minimum": 0, "maximum": 100}),
                     "description": "Share of the source's text translated.",
                 },
                 "out_of_date": {
-                    **_nullable(boolean),
+                    **nullable(boolean),
                     "description": "The source changed after this translation.",
                 },
                 "awaiting_review": {
-                    **_nullable(boolean),
+                    **nullable(boolean),
                     "description": "A newer version of this translation waits for review: "
                     "readers see this one until a reviewer publishes it.",
                 },
                 "state": {
-                    **_nullable({"type": "string", "enum": list(STATES)}),
+                    **nullable({"type": "string", "enum": list(STATES)}),
                     "description": "What readers of this language get: `live` (translated "
                     "and up to date; always so for the source), `out_of_date` (the source "
                     "changed since), `awaiting_review` (a newer translation waits for review), "
@@ -554,12 +303,20 @@ def _schemas() -> dict:
             "required": ["id", "date", "kind", "title"],
             "properties": {
                 "id": integer,
-                "date": _nullable(_ref("PartialDate")),
-                "kind": _ref("Choice"),
+                "date": nullable(ref("PartialDate")),
+                "kind": {
+                    "type": "object",
+                    "required": ["code", "label"],
+                    "properties": {
+                        "code": {"type": "string", "enum": list(MilestoneKind.values)},
+                        "label": {**string, "description": "In the item's language."},
+                    },
+                    "additionalProperties": False,
+                },
                 "title": string,
                 "description": string,
-                "image": _nullable(_ref("Image")),
-                "link": _nullable(url),
+                "image": nullable(ref("Image")),
+                "link": nullable(url),
             },
             "additionalProperties": False,
         },
@@ -568,65 +325,28 @@ def _schemas() -> dict:
             "required": ["html", "blocks"],
             "properties": {
                 "html": {**string, "description": "Rendered HTML, links absolute."},
-                "blocks": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["type", "value"],
-                        "properties": {"type": string, "id": _nullable(string), "value": {}},
-                    },
-                },
+                "blocks": {"type": "array", "items": ref("Block")},
             },
             "additionalProperties": False,
         },
-        "PageMeta": page_meta,
-        "PartnerCity": page(city_fields, closed=True),
-        "ExchangeStory": page(story_fields, closed=True),
-        "ProjectCall": page(call_fields, closed=True),
-        "Event": page(event_fields, closed=True),
-        "Page": page({}, closed=False),
-        "PageItem": {
-            "description": "A page; partner cities and stories have the fields of their type.",
+        "Block": {
             "type": "object",
-            "allOf": [
-                {
-                    "if": {
-                        "properties": {
-                            "meta": {"properties": {"type": {"const": "twinning.PartnerCityPage"}}}
-                        }
-                    },
-                    "then": _ref("PartnerCity"),
-                },
-                {
-                    "if": {
-                        "properties": {
-                            "meta": {
-                                "properties": {"type": {"const": "twinning.ExchangeStoryPage"}}
-                            }
-                        }
-                    },
-                    "then": _ref("ExchangeStory"),
-                },
-                {
-                    "if": {
-                        "properties": {
-                            "meta": {"properties": {"type": {"const": "twinning.ProjectCallPage"}}}
-                        }
-                    },
-                    "then": _ref("ProjectCall"),
-                },
-                {
-                    "if": {
-                        "properties": {
-                            "meta": {"properties": {"type": {"const": "twinning.EventPage"}}}
-                        }
-                    },
-                    "then": _ref("Event"),
-                },
-                _ref("Page"),
-            ],
+            "description": "One block of a StreamField: its `type` names the block, `value` "
+            "is its content (images as `Image` objects, rich text as HTML).",
+            "required": ["type", "value"],
+            "properties": {"type": string, "id": nullable(string), "value": {}},
         },
-        "PageList": _list_of("PageItem"),
+        "Related": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {
+                "id": integer,
+                "meta": {
+                    "type": "object",
+                    "properties": {"type": string, "detail_url": url},
+                },
+            },
+        },
         "Actor": {
             "type": "object",
             "required": ["id", "meta", "name", "kind", "email", "partner_cities", "themes"],
@@ -636,10 +356,10 @@ def _schemas() -> dict:
                     "type": "object",
                     "required": ["type", "detail_url", "locale", "fallback_from"],
                     "properties": {
-                        "type": {"const": "twinning.Actor"},
+                        "type": {"type": "string", "const": "twinning.Actor"},
                         "detail_url": url,
-                        "locale": language,
-                        "fallback_from": _nullable(language),
+                        "locale": LANGUAGE,
+                        "fallback_from": nullable(LANGUAGE),
                     },
                     "additionalProperties": False,
                 },
@@ -647,13 +367,13 @@ def _schemas() -> dict:
                 "kind": {"type": "string", "enum": list(ActorKind.values)},
                 "kind_label": string,
                 "description": string,
-                "website": _nullable(url),
+                "website": nullable(url),
                 "email": {
-                    **_nullable({"type": "string", "format": "email"}),
+                    **nullable({"type": "string", "format": "email"}),
                     "description": "Only when the actor agreed to its publication.",
                 },
-                "partner_cities": {"type": "array", "items": _ref("PageSummary")},
-                "themes": {"type": "array", "items": _ref("Theme")},
+                "partner_cities": {"type": "array", "items": ref("PageSummary")},
+                "themes": {"type": "array", "items": ref("Theme")},
                 "is_demo_content": boolean,
             },
             "additionalProperties": False,
@@ -665,14 +385,16 @@ def _schemas() -> dict:
                 "id": integer,
                 "name": string,
                 "kind": {"type": "string", "enum": list(ActorKind.values)},
-                "detail_url": _nullable(url),
+                "detail_url": nullable(url),
             },
             "additionalProperties": False,
         },
         "ActorList": _list_of("Actor"),
         "MediaItem": {
             "type": "object",
-            "required": ["id", "meta", "title"],
+            "description": "`id` and `meta.type` are always present; `fields` adds or "
+            "removes the others.",
+            "required": ["id", "meta"],
             "properties": {
                 "id": integer,
                 "title": string,
@@ -680,28 +402,30 @@ def _schemas() -> dict:
                 "height": integer,
                 "meta": {
                     "type": "object",
-                    "required": ["type", "detail_url", "download_url"],
+                    "required": ["type"],
                     "properties": {
                         "type": string,
                         "detail_url": url,
                         "download_url": url,
                         "tags": {"type": "array", "items": string},
                     },
+                    "additionalProperties": False,
                 },
             },
+            "additionalProperties": False,
         },
         "MediaList": _list_of("MediaItem"),
         "PartnerFeature": {
             "type": "object",
             "required": ["type", "id", "geometry", "properties"],
             "properties": {
-                "type": {"const": "Feature"},
+                "type": {"type": "string", "const": "Feature"},
                 "id": integer,
                 "geometry": {
                     "type": "object",
                     "required": ["type", "coordinates"],
                     "properties": {
-                        "type": {"const": "Point"},
+                        "type": {"type": "string", "const": "Point"},
                         "coordinates": {
                             "description": "Longitude, then latitude (RFC 7946).",
                             "type": "array",
@@ -709,63 +433,140 @@ def _schemas() -> dict:
                                 {"type": "number", "minimum": -180, "maximum": 180},
                                 {"type": "number", "minimum": -90, "maximum": 90},
                             ],
+                            "items": {"type": "number"},
                             "minItems": 2,
                             "maxItems": 2,
                         },
                     },
                 },
-                "properties": {
-                    "type": "object",
-                    "required": [
-                        "id",
-                        "name",
-                        "locale",
-                        "country_code",
-                        "country_name",
-                        "kind",
-                        "status",
-                        "year_signed",
-                        "html_url",
-                        "detail_url",
-                    ],
-                    "properties": {
-                        "id": integer,
-                        "name": string,
-                        "locale": language,
-                        "fallback_from": _nullable(language),
-                        "country_code": string,
-                        "country_name": string,
-                        "region": string,
-                        "kind": {"type": "string", "enum": list(PartnershipKind.values)},
-                        "kind_label": string,
-                        "status": {"type": "string", "enum": list(PartnershipStatus.values)},
-                        "status_label": string,
-                        "year_signed": _nullable(integer),
-                        "wikidata_id": _nullable(string),
-                        "html_url": _nullable(url),
-                        "detail_url": url,
-                        "calendar_url": url,
-                    },
-                    "additionalProperties": False,
-                },
+                "properties": ref("PartnerFeatureProperties"),
             },
+        },
+        "PartnerFeatureProperties": {
+            "type": "object",
+            "description": "The city, in `locale` (labels in the requested language).",
+            "required": [
+                "id",
+                "name",
+                "locale",
+                "fallback_from",
+                "country_code",
+                "country_name",
+                "kind",
+                "status",
+                "year_signed",
+                "html_url",
+                "detail_url",
+            ],
+            "properties": {
+                "id": {**integer, "description": "Id of the city's page in `locale`."},
+                "name": {**string, "description": "The city's name in its page's language."},
+                "locale": {**LANGUAGE, "description": "The language of the city's page."},
+                "fallback_from": {
+                    **nullable(LANGUAGE),
+                    "description": "Set when the city is not translated into `locale`.",
+                },
+                "country_code": {**string, "description": "ISO 3166-1 alpha-2."},
+                "country_name": {**string, "description": "In the requested language."},
+                "region": string,
+                "kind": {"type": "string", "enum": list(PartnershipKind.values)},
+                "kind_label": {**string, "description": "In the requested language."},
+                "status": {"type": "string", "enum": list(PartnershipStatus.values)},
+                "status_label": {**string, "description": "In the requested language."},
+                "year_signed": {
+                    **nullable(integer),
+                    "description": "Year the partnership was signed.",
+                },
+                "wikidata_id": nullable(string),
+                "html_url": {**nullable(url), "description": "The city's page on the site."},
+                "detail_url": {**url, "description": "The city in the API (`/pages/{id}/`)."},
+                "calendar_url": {**url, "description": "The partnership's calendar (.ics)."},
+            },
+            "additionalProperties": False,
         },
         "PartnerFeatureCollection": {
             "type": "object",
             "required": ["type", "features"],
             "properties": {
-                "type": {"const": "FeatureCollection"},
-                "features": {"type": "array", "items": _ref("PartnerFeature")},
+                "type": {"type": "string", "const": "FeatureCollection"},
+                "features": {"type": "array", "items": ref("PartnerFeature")},
             },
+        },
+        "ChangeList": {
+            "type": "object",
+            "required": ["meta", "items"],
+            "properties": {
+                "meta": {
+                    "type": "object",
+                    "required": ["next", "has_more", "retained_from"],
+                    "properties": {
+                        "next": {
+                            **url,
+                            "description": "The URL to poll next (it carries `cursor`).",
+                        },
+                        "has_more": {
+                            **boolean,
+                            "description": "`next` already has changes: fetch it now rather "
+                            "than at the next poll.",
+                        },
+                        "retained_from": {
+                            **date_time,
+                            "description": "Changes are kept from this instant on: `since` "
+                            "must not be older.",
+                        },
+                    },
+                    "additionalProperties": False,
+                },
+                "items": {"type": "array", "items": ref("Change")},
+            },
+            "additionalProperties": False,
+        },
+        "Change": {
+            "type": "object",
+            "required": ["id", "type", "locale", "action", "at", "api_url", "html_url"],
+            "properties": {
+                "id": {**integer, "description": "Id of the page, actor or theme."},
+                "type": {
+                    **string,
+                    "description": "`app_label.ModelName`: a page type, `twinning.Actor` or "
+                    "`twinning.CooperationTheme`.",
+                    "examples": ["twinning.PartnerCityPage", "twinning.Actor"],
+                },
+                "locale": LANGUAGE,
+                "action": {
+                    "type": "string",
+                    "enum": ["published", "updated", "unpublished", "deleted", "moved"],
+                },
+                "at": date_time,
+                "api_url": {
+                    **nullable(url),
+                    "description": "The item in the API; null once it is gone.",
+                },
+                "html_url": {
+                    **nullable(url),
+                    "description": "The item on the site; null once it is gone or when it "
+                    "has no page.",
+                },
+            },
+            "additionalProperties": False,
         },
     }
 
 
-def _components() -> dict:
-    error = {JSON: {"schema": _ref("Error")}}
+def _schemas(pages: PageSchemas) -> dict:
+    schemas = _shared_schemas()
+    schemas["PageMeta"] = pages.meta
+    schemas.update(pages.schemas)
+    schemas["PageItem"] = page_item(pages)
+    schemas["PageList"] = _list_of("PageItem")
+    return schemas
+
+
+def _components(pages: PageSchemas) -> dict:
+    error = {JSON: {"schema": ref("Error")}}
     return {
         "parameters": _parameters(),
-        "schemas": _schemas(),
+        "schemas": _schemas(pages),
         "headers": {
             "ETag": {
                 "description": "Validator of the response body: send it back in "
@@ -783,6 +584,11 @@ def _components() -> dict:
                 ),
                 "schema": {"type": "string"},
             },
+            "ContentLanguage": {
+                "description": "The language of the content: `locale` when given (items "
+                "that fall back say so in their own `locale`), else the source language.",
+                "schema": {"type": "string"},
+            },
         },
         "responses": {
             "BadRequest": {
@@ -791,7 +597,15 @@ def _components() -> dict:
             },
             "NotFound": {
                 "description": "No such published item.",
-                "content": {JSON: {"schema": _ref("NotFound")}},
+                "content": {JSON: {"schema": ref("NotFound")}},
+            },
+            "UnknownSite": {
+                "description": "No site has the host name `site` gives.",
+                "content": {JSON: {"schema": ref("NotFound")}},
+            },
+            "Gone": {
+                "description": "`since` (or `cursor`) is older than the changes kept: `parameter` names it; read the full lists again, then ask for the changes since then.",
+                "content": error,
             },
             "NotModified": {"description": "Not modified since the `ETag`/date sent."},
         },
@@ -801,7 +615,7 @@ def _components() -> dict:
 def _get(
     summary: str,
     description: str,
-    parameters: list[str],
+    parameters: list[params.Parameter],
     responses: dict,
     tag: str,
     example: str = "",
@@ -811,7 +625,7 @@ def _get(
         "tags": [tag],
         "summary": summary,
         "description": description,
-        "parameters": [_ref(name, "parameters") for name in parameters],
+        "parameters": [_ref_of(parameter.key, "parameters") for parameter in parameters],
         "responses": responses,
     }
     if example:
@@ -819,15 +633,25 @@ def _get(
     return {"get": operation}
 
 
+def _operation_id(path: str) -> str:
+    words = [word for word in path.replace(".", "_").replace("{", "").split("/") if word]
+    return "_".join(words).replace("}", "").replace("-", "_") or "root"
+
+
 def _paths() -> dict:
-    not_found = {"404": _ref("NotFound", "responses")}
-    return {
+    calendar = {"type": "string", "contentMediaType": "text/calendar"}
+    paths = {
         "/pages/": _get(
             "Pages",
-            "Published pages, in the reader's language with `locale`. Lists show a few "
-            "fields by default; `fields` adds more (`fields=*` for all).",
-            _PAGE_LIST_PARAMETERS,
-            {"200": _json(_ref("PageList"), "A page of results."), **_ERRORS},
+            "Published pages, in the reader's language with `locale`. Each item's `type` "
+            "says which fields it may carry. Lists show a few fields by default; `fields` "
+            "adds more (`fields=*` for all).",
+            params.PAGE_LIST,
+            {
+                "200": _json(ref("PageList"), "A page of results."),
+                **_ERRORS,
+                "404": _ref_of("UnknownSite", "responses"),
+            },
             "Pages",
             example="type=twinning.PartnerCityPage&locale=de&fallback=true",
         ),
@@ -835,36 +659,44 @@ def _paths() -> dict:
             "A page",
             "Every field of a published page: partner cities with their history, stories "
             "with their partner cities.",
-            ["id", "fields", "cache_buster"],
-            {"200": _json(_ref("PageItem"), "The page."), **_ERRORS, **not_found},
+            params.ITEM_DETAIL,
+            {"200": _json(ref("PageItem"), "The page."), **_ERRORS, **_NOT_FOUND},
             "Pages",
         ),
         "/images/": _get(
             "Images",
             "Images outside private collections.",
-            _MEDIA_LIST_PARAMETERS,
-            {"200": _json(_ref("MediaList"), "A page of results."), **_ERRORS},
+            params.MEDIA_LIST,
+            {"200": _json(ref("MediaList"), "A page of results.", content=False), **_ERRORS},
             "Media",
         ),
         "/images/{id}/": _get(
             "An image",
             "An image outside private collections.",
-            ["id", "fields", "cache_buster"],
-            {"200": _json(_ref("MediaItem"), "The image."), **_ERRORS, **not_found},
+            params.ITEM_DETAIL,
+            {
+                "200": _json(ref("MediaItem"), "The image.", content=False),
+                **_ERRORS,
+                **_NOT_FOUND,
+            },
             "Media",
         ),
         "/documents/": _get(
             "Documents",
             "Documents outside private collections.",
-            _MEDIA_LIST_PARAMETERS,
-            {"200": _json(_ref("MediaList"), "A page of results."), **_ERRORS},
+            params.MEDIA_LIST,
+            {"200": _json(ref("MediaList"), "A page of results.", content=False), **_ERRORS},
             "Media",
         ),
         "/documents/{id}/": _get(
             "A document",
             "A document outside private collections.",
-            ["id", "fields", "cache_buster"],
-            {"200": _json(_ref("MediaItem"), "The document."), **_ERRORS, **not_found},
+            params.ITEM_DETAIL,
+            {
+                "200": _json(ref("MediaItem"), "The document.", content=False),
+                **_ERRORS,
+                **_NOT_FOUND,
+            },
             "Media",
         ),
         "/actors/": _get(
@@ -873,32 +705,30 @@ def _paths() -> dict:
             "cities. With `locale`, those written or translated in that language; "
             "`fallback=true` adds the others in the source language. Partner cities and "
             "themes come in the actor's language; `email` only when the actor consented.",
-            _ACTOR_LIST_PARAMETERS,
-            {"200": _json(_ref("ActorList"), "A page of results."), **_ERRORS},
+            params.ACTOR_LIST,
+            {"200": _json(ref("ActorList"), "A page of results."), **_ERRORS},
             "Actors",
             example="locale=de&fallback=true&partner=Q3806",
         ),
         "/actors/{id}/": _get(
             "An actor",
             "One actor, in the language it is written in.",
-            ["id", "cache_buster"],
-            {"200": _json(_ref("Actor"), "The actor."), **_ERRORS, **not_found},
+            params.ACTOR_DETAIL,
+            {"200": _json(ref("Actor"), "The actor."), **_ERRORS, **_NOT_FOUND},
             "Actors",
         ),
         "/partners.geojson": _get(
             "Map of the partner cities",
             "Every partner city as a GeoJSON point (RFC 7946, longitude first). Cities not "
-            "translated into `locale` come in the source language (`fallback` is true by "
-            "default here); labels are in the requested language.",
-            ["locale", "fallback", "kind", "status"],
+            "translated into `locale` come in the source language unless `fallback=false`; "
+            "labels are in the requested language.",
+            params.MAP,
             {
-                "200": {
-                    "description": "A FeatureCollection.",
-                    "headers": _CACHE_HEADERS,
-                    "content": {
-                        "application/geo+json": {"schema": _ref("PartnerFeatureCollection")}
-                    },
-                },
+                "200": _response(
+                    "application/geo+json",
+                    ref("PartnerFeatureCollection"),
+                    "A FeatureCollection.",
+                ),
                 **_ERRORS,
             },
             "Partner cities",
@@ -909,13 +739,13 @@ def _paths() -> dict:
             "An Atom feed (RFC 4287) of the newest stories in `locale` (default: the source "
             "language), optionally about one `partner`; each entry links its translations. "
             "`type` adds events and calls for projects.",
-            ["locale", "fallback", "partner", "feed_type"],
+            params.FEED,
             {
-                "200": {
-                    "description": "An Atom feed.",
-                    "headers": _CACHE_HEADERS,
-                    "content": {"application/atom+xml": {"schema": {"type": "string"}}},
-                },
+                "200": _response(
+                    "application/atom+xml",
+                    {"type": "string", "contentMediaType": "application/atom+xml"},
+                    "An Atom feed.",
+                ),
                 **_ERRORS,
             },
             "Partner cities",
@@ -928,43 +758,45 @@ def _paths() -> dict:
             "projects open or upcoming that concern it (a call naming no city concerns them "
             "all) as two all-day events, its opening day and its last day to apply. UIDs are "
             "stable across languages. Timed events are in UTC. `locale` defaults to the "
-            "language of the page `id`; the source language stands in when the city is not "
-            "translated.",
-            ["partner_id", "locale", "fallback"],
+            "language of the page `id`.",
+            params.PARTNER_CALENDAR,
             {
-                "200": {
-                    "description": "A calendar.",
-                    "headers": _CACHE_HEADERS,
-                    "content": {"text/calendar": {"schema": {"type": "string"}}},
-                },
+                "200": _response("text/calendar", calendar, "A calendar."),
                 **_ERRORS,
-                **not_found,
+                **_NOT_FOUND,
             },
             "Partner cities",
         ),
         "/events.ics": _get(
             "Calendar of events",
             "An iCalendar file (RFC 5545) of every event, upcoming or of the past year, in "
-            "`locale` (default: the source language); events not translated come in the "
-            "source language unless `fallback=false`. Timed events are in UTC, all-day "
+            "`locale` (default: the source language). Timed events are in UTC, all-day "
             "events are dates; UIDs are stable across languages.",
-            ["locale", "calendar_fallback"],
-            {
-                "200": {
-                    "description": "A calendar.",
-                    "headers": _CACHE_HEADERS,
-                    "content": {"text/calendar": {"schema": {"type": "string"}}},
-                },
-                **_ERRORS,
-            },
+            params.EVENTS_CALENDAR,
+            {"200": _response("text/calendar", calendar, "A calendar."), **_ERRORS},
             "Partner cities",
             example="locale=de",
+        ),
+        "/changes/": _get(
+            "Changes",
+            "What was published, updated, unpublished, moved or deleted, oldest first: "
+            "poll `meta.next` to keep a copy up to date without reading every list again. "
+            "Start with `since`, then follow `meta.next` (fetch it at once while "
+            "`meta.has_more`).",
+            params.CHANGES,
+            {
+                "200": _json(ref("ChangeList"), "Changes, oldest first."),
+                **_ERRORS,
+                "410": _ref_of("Gone", "responses"),
+            },
+            "Changes",
+            example="since=2026-01-01T00:00:00Z",
         ),
         "/openapi.json": _get(
             "This description",
             "The OpenAPI 3.1 description of the API.",
             [],
-            {"200": _json({"type": "object"}, "The OpenAPI document.")},
+            {"200": _json({"type": "object"}, "The OpenAPI document.", content=False)},
             "About",
         ),
         "/docs/": _get(
@@ -972,20 +804,35 @@ def _paths() -> dict:
             "This description as a web page.",
             [],
             {
-                "200": {
-                    "description": "An HTML page.",
-                    "headers": _CACHE_HEADERS,
-                    "content": {"text/html": {"schema": {"type": "string"}}},
-                }
+                "200": _response(
+                    "text/html",
+                    {"type": "string", "contentMediaType": "text/html"},
+                    "An HTML page.",
+                    content=False,
+                )
             },
             "About",
         ),
     }
+    for path, item in paths.items():
+        item["get"]["operationId"] = _operation_id(path)
+    return paths
 
 
-def openapi_document(server_url: str) -> dict:
+def pages_endpoint(router=None):
+    """The viewset serving ``/pages/`` on ``router`` (the plugin's when it has none)."""
+    from wagtail.models import Page
+
+    from twinning.api.views import PartnerPagesAPIViewSet
+
+    endpoint = router.get_model_endpoint(Page) if router is not None else None
+    return endpoint[1] if endpoint else PartnerPagesAPIViewSet
+
+
+def openapi_document(server_url: str, router=None) -> dict:
     """The OpenAPI document, with its server URL (the API's absolute base)."""
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "")
+    components = _components(page_schemas(pages_endpoint(router), set(_shared_schemas())))
     return {
         "openapi": "3.1.0",
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
@@ -997,21 +844,23 @@ def openapi_document(server_url: str) -> dict:
             else "Partner cities, partnerships and exchange stories.",
             "description": (
                 "Read-only, public, cache-friendly. Every URL in a response is absolute. "
-                'Errors are JSON: `{"message", "parameter"}` (400) or `{"message"}` (404). '
-                "Responses carry `ETag` and `Last-Modified`: revalidate with `If-None-Match` "
-                "or `If-Modified-Since`. Partner origins may call it from browsers (CORS, GET)."
+                'Errors are JSON: `{"message", "parameter"}` (400, 410) or `{"message"}` '
+                "(404), in the response's language. Responses carry `ETag` and "
+                "`Last-Modified`: revalidate with `If-None-Match` or `If-Modified-Since`. "
+                "Partner origins may call it from browsers (CORS, GET)."
             ),
         },
         "servers": [{"url": server_url}],
         "tags": [
             {"name": "Pages", "description": "Pages in every language (Wagtail API v2)."},
-            {"name": "Partner cities", "description": "Map, feed and calendar."},
+            {"name": "Partner cities", "description": "Map, feed and calendars."},
             {"name": "Actors", "description": "The territory's actors working abroad."},
             {"name": "Media", "description": "Public images and documents."},
+            {"name": "Changes", "description": "What changed since a given moment."},
             {"name": "About", "description": "This description."},
         ],
         "paths": _paths(),
-        "components": _components(),
+        "components": components,
     }
 
 
@@ -1023,6 +872,5 @@ def server_url(request: HttpRequest) -> str:
 
 @require_safe
 def openapi_json(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(
-        openapi_document(server_url(request)), json_dumps_params={"ensure_ascii": False}
-    )
+    document = openapi_document(server_url(request), request.wagtailapi_router)
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})

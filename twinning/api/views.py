@@ -8,6 +8,8 @@
   on the Accept header, and the human-readable documentation lives at ``docs/``.
 """
 
+import re
+
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
@@ -15,7 +17,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.api.v2.utils import BadRequestError, page_models_from_string
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -28,7 +31,7 @@ from twinning.absolute_urls import URLBuilder
 from twinning.api.batch import PageBatch
 from twinning.api.caching import cap_lifetime
 from twinning.api.call_boundaries import expire_with_call_statuses, next_call_change_of
-from twinning.api.errors import BadRequest, NotFound, error_payload
+from twinning.api.errors import BadRequest, NotFound, error_payload, finish_error
 from twinning.api.fields import META_FIELDS, BatchField, DetailUrlField, serializer_field_for
 from twinning.api.filters import (
     CallStatusFilter,
@@ -45,9 +48,9 @@ from twinning.api.filters import (
     ValidatedFieldsFilter,
     asks_for_calls,
 )
-from twinning.api.languages import locales
+from twinning.api.languages import locales, response_language, set_content_language
 from twinning.api.pagination import Pagination
-from twinning.api.params import positive_int, reject_null_characters
+from twinning.api.parameters import positive_int, reject_null_characters
 from twinning.api.renderers import CompactJSONRenderer
 from twinning.api.site_state import scope, site_state
 from twinning.models import EventPage, ExchangeStoryPage, PartnerCityPage, ProjectCallPage
@@ -105,6 +108,35 @@ COMMON_PARAMETERS = frozenset(
 )
 #: Parameters of a single item.
 DETAIL_PARAMETERS = frozenset({"fields", "_"})
+#: What every item carries whatever ``fields`` says (``type``: the page type, or
+#: ``meta.type`` of images and documents).
+ALWAYS_INCLUDED = ("id", "type", "meta")
+
+
+def always_included(name: str) -> BadRequest:
+    return BadRequest(
+        _("id, type and meta are always included: leave -%(name)s out of fields.") % {"name": name},
+        "fields",
+    )
+
+
+class PartnerPageSerializer(PageSerializer):
+    """Wagtail's page serializer, with the page type beside ``id`` as well as in ``meta``.
+
+    Generated clients pick an item's schema by a top-level property (the OpenAPI
+    discriminator); Wagtail files a field under ``meta`` or the body by its name, so
+    ``type`` cannot be a field of both: the top-level copy is made here.
+    """
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        page_type = (data.get("meta") or {}).get("type")
+        if page_type is None:
+            return data
+        item = {"id": data["id"]} if "id" in data else {}
+        item["type"] = page_type
+        item.update((key, value) for key, value in data.items() if key != "id")
+        return item
 
 
 class StrictAPIMixin:
@@ -134,10 +166,18 @@ class StrictAPIMixin:
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError | Http404):
             payload, status = error_payload(exc)
-            response = Response(payload, status=status)
-            response["Cache-Control"] = "no-cache"
-            return response
+            return finish_error(Response(payload, status=status))
         return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """``Content-Language``: the items' (see PageBatch.content_languages), else the
+        response's language; an error's is set with its message."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if not response.has_header("Content-Language"):
+            batch = getattr(self, "batch", None)
+            languages = batch.content_languages() if batch is not None else None
+            set_content_language(response, languages or [response_language(request)])
+        return response
 
     def check_query_parameters(self, queryset):
         allowed = set(self.get_available_fields(queryset.model, db_fields_only=True))
@@ -151,12 +191,77 @@ class StrictAPIMixin:
             )
 
     def get_serializer_class(self):
+        listing = self.action == "listing_view"
+        model = self.get_queryset().model if listing else type(self.get_object())
         try:
-            return super().get_serializer_class()
+            return self._get_serializer_class(
+                self.request.wagtailapi_router,
+                model,
+                self.fields_config(model, show_details=not listing),
+                show_details=not listing,
+            )
         except BadRequestError as exc:
             if isinstance(exc, BadRequest):
                 raise
             raise BadRequest(str(exc), "fields") from exc
+
+    def fields_config(self, model, *, show_details: bool) -> list:
+        """``fields`` parsed as Wagtail does, checked, with ``id`` and ``meta`` kept.
+
+        ``_`` keeps ``id`` and the default keys of ``meta``; removing ``id``, ``type``
+        or ``meta`` is refused; every error is a translated 400 naming ``fields``.
+        """
+        raw = self.request.GET.get("fields")
+        if raw is None:
+            return []
+        for name in ALWAYS_INCLUDED:
+            if re.search(rf"(^|,)-{name}(,|$)", raw):
+                raise always_included(name)
+        try:
+            config = parse_fields_parameter(raw)
+        except ValueError as exc:
+            raise BadRequest(
+                _(
+                    "fields cannot be read: give field names separated by commas, for "
+                    "example fields=*,-body or fields=_,title."
+                ),
+                "fields",
+            ) from exc
+        for name, negated, _sub_fields in config:
+            if negated and name in ALWAYS_INCLUDED:
+                raise always_included(name)
+        # ``meta`` is always there: naming it adds nothing.
+        config = [entry for entry in config if entry[0] != "meta"]
+        start = config[0][0] if config and config[0][0] in ("*", "_") else None
+        available = set(self.get_available_fields(model))
+        if not show_details:
+            available -= set(self.detail_only_fields)
+        overrides = self.get_field_serializer_overrides(model)
+        for name, _negated, sub_fields in config[1:] if start else config:
+            if name not in available:
+                raise BadRequest(
+                    _(
+                        "Unknown field %(name)r in fields: see the fields of each type in the "
+                        "API documentation (those of a page type need its type parameter)."
+                    )
+                    % {"name": name},
+                    "fields",
+                )
+            if sub_fields and name in overrides:
+                raise BadRequest(
+                    _("%(name)s has no sub-fields: leave the parentheses out of fields.")
+                    % {"name": name},
+                    "fields",
+                )
+        if start == "_":
+            if show_details:
+                defaults = self.get_detail_default_fields(model)
+            else:
+                defaults = self.get_listing_default_fields(model)
+            meta = set(self.get_meta_fields_names(model))
+            kept = ["id", *(name for name in defaults if name in meta)]
+            config = [config[0], *((name, False, None) for name in kept), *config[1:]]
+        return config
 
     def resolve_rich_text_format(self):
         try:
@@ -216,6 +321,7 @@ class StrictAPIMixin:
 class PartnerPagesAPIViewSet(StrictAPIMixin, PagesAPIViewSet):
     """Pages, in the reader's language, with everything partners need in one request."""
 
+    base_serializer_class = PartnerPageSerializer
     not_found_message = gettext_lazy("No published page has the id %(id)s.")
     filter_backends = [
         ValidatedFieldsFilter,
@@ -354,7 +460,10 @@ class PartnerPagesAPIViewSet(StrictAPIMixin, PagesAPIViewSet):
     def serialize(self, items, *, many: bool):
         """Serialize ``items`` after loading, in bulk, what the chosen fields need."""
         self.batch = PageBatch(
-            self.request, requested_locale=self.requested_locale, fallback=self.fallback
+            self.request,
+            requested_locale=self.requested_locale,
+            fallback=self.fallback,
+            language=response_language(self.request) if many else None,
         )
         self.batch.set_items(items)
         serializer = self.get_serializer(items if many else items[0], many=many)

@@ -193,3 +193,12 @@ def test_list_of_images_is_public_and_absolute(api, world):
     [image] = items(api.get("/api/v2/images/"))
     assert image["meta"]["download_url"].startswith("http://localhost/media/original_images/")
     assert image["meta"]["detail_url"] == f"http://localhost/api/v2/images/{world.image.pk}/"
+
+
+def test_items_carry_their_type_beside_id_and_meta(api, world):
+    """Generated clients choose an item's model by its top-level type."""
+    for item in items(api.get("/api/v2/pages/?limit=100")):
+        assert list(item)[:3] == ["id", "type", "meta"]
+        assert item["type"] == item["meta"]["type"]
+    city = api.get(f"/api/v2/pages/{world.tubingen_de.pk}/").json()
+    assert city["type"] == "twinning.PartnerCityPage"
