@@ -39,6 +39,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from twinning import conf
 from twinning.api.caching import bump_generation
 from twinning.api.models import Change, ChangeLogStart
+from twinning.api.signals import changes_recorded
 from twinning.public.visibility import within_q
 
 Action = Change.Action
@@ -64,6 +65,7 @@ def record(rows: list[Change]) -> None:
         Change.objects.bulk_create(rows)
         prune()
     transaction.on_commit(bump_generation)
+    transaction.on_commit(lambda: changes_recorded.send(sender=Change, changes=rows))
 
 
 def prune() -> None:

@@ -8,6 +8,7 @@ a JSON 404 rather than the site's HTML page.
 
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, path, re_path, resolve
+from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
@@ -16,6 +17,7 @@ from twinning.api.caching import cached_api_view
 from twinning.api.errors import not_found
 
 
+@csrf_exempt  # answers only JSON 404s and slash redirects, whatever the method
 def _not_found_or_slash(request, *args, **kwargs):
     """Django's APPEND_SLASH, which a catch-all would otherwise defeat, then a JSON 404."""
     if not request.path.endswith("/"):
@@ -38,9 +40,12 @@ class PartnerAPIRouter(WagtailAPIRouter):
     def __init__(self, url_namespace: str):
         super().__init__(url_namespace)
         self._views: list[tuple[str, object, str]] = []
+        self._private_views: list[tuple[str, object, str]] = []
 
-    def register_view(self, route: str, view, name: str) -> None:
-        self._views.append((route, view, name))
+    def register_view(self, route: str, view, name: str, *, cached: bool = True) -> None:
+        """Mount ``view`` at ``route``; ``cached=False`` for a partner's own resources
+        (token-authenticated), which are never stored in the shared cache."""
+        (self._views if cached else self._private_views).append((route, view, name))
 
     def wrap_view(self, func):
         return cached_api_view(super().wrap_view(func))
@@ -49,4 +54,5 @@ class PartnerAPIRouter(WagtailAPIRouter):
         urlpatterns = super().get_urlpatterns()
         extra = [path(route, view, name=name) for route, view, name in self._views]
         decorate_urlpatterns(extra, self.wrap_view)
-        return [*urlpatterns, *extra, re_path(r"", _catch_all)]
+        private = [path(route, view, name=name) for route, view, name in self._private_views]
+        return [*urlpatterns, *extra, *private, re_path(r"", _catch_all)]

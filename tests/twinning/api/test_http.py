@@ -281,15 +281,19 @@ def test_other_origins_get_no_cors_header(api, world, partner_origins):
     assert not response.has_header("Access-Control-Allow-Origin")
 
 
+# The pages list answers every origin, for the partners' widget (tests/twinning/partners/
+# test_widget.py); the other endpoints keep the host's CORS_ALLOWED_ORIGINS.
+
+
 def test_preflight_allows_get_from_partner_origins_only(api, world, partner_origins):
     headers = {"HTTP_ACCESS_CONTROL_REQUEST_METHOD": "GET"}
-    allowed = api.options("/api/v2/pages/", HTTP_ORIGIN=PARTNER, **headers)
+    allowed = api.options("/api/v2/actors/", HTTP_ORIGIN=PARTNER, **headers)
     assert allowed.status_code == 200
     assert allowed["Access-Control-Allow-Origin"] == PARTNER
     methods = {m.strip() for m in allowed["Access-Control-Allow-Methods"].split(",")}
     assert "GET" in methods and not methods & {"POST", "PUT", "PATCH", "DELETE"}
     assert not allowed.has_header("Access-Control-Allow-Credentials")
-    refused = api.options("/api/v2/pages/", HTTP_ORIGIN=STRANGER, **headers)
+    refused = api.options("/api/v2/actors/", HTTP_ORIGIN=STRANGER, **headers)
     assert not refused.has_header("Access-Control-Allow-Origin")
 
 
@@ -299,7 +303,7 @@ def test_cors_applies_to_the_api_only(api, world, partner_origins):
 
 
 def test_cached_responses_answer_each_origin_correctly(api, world, partner_origins):
-    url = "/api/v2/pages/?locale=fr"
+    url = "/api/v2/actors/?locale=fr"
     assert api.get(url, HTTP_ORIGIN=STRANGER).status_code == 200
     assert api.get(url, HTTP_ORIGIN=PARTNER)["Access-Control-Allow-Origin"] == PARTNER
     assert not api.get(url, HTTP_ORIGIN=STRANGER).has_header("Access-Control-Allow-Origin")
