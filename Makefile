@@ -24,8 +24,12 @@ migrate: bootstrap
 demo: migrate
 	$(PY) manage.py load_demo --skip-if-loaded
 
+# The server, and beside it the worker of background tasks (webhooks to partner cities,
+# search index updates), stopped with it.
 run: demo
 	@$(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
+	@$(PY) manage.py db_worker --queue-name '*' --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The plugin's tests in the minimal test project (no cms, no home), then the site's tests.

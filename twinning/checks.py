@@ -45,6 +45,10 @@ REQUIRED_APPS = {
     "twinning.localize": {
         "wagtail_localize": "every part of the translation workflow",
     },
+    "twinning.partners": {
+        "twinning.api": "the partner endpoints and the changes that webhooks announce",
+        "twinning.localize": "the PO files partners send back",
+    },
 }
 
 # Expected type of each TWINNING key, checked where it is cheap.
@@ -60,6 +64,22 @@ SETTING_TYPES = {
     "BASE_TEMPLATE": str,
     "LOCALIZE_ALL_PAGE_TYPES": bool,
     "BULK_SEGMENT_REFRESH": bool,
+    "WEBHOOK_ALLOW_PRIVATE_URLS": bool,
+    "WEBHOOK_TIMEOUT": (int, float),
+    "WEBHOOK_MAX_ATTEMPTS": int,
+    "PARTNER_TOKEN_OVERLAP_HOURS": int,
+    "PARTNER_UPLOAD_MAX_BYTES": int,
+    "PARTNER_UPLOADS_PER_HOUR": int,
+}
+
+# Settings that must be above zero, and the shape the error message asks for.
+POSITIVE_SETTINGS = {
+    "CHANGES_RETENTION_DAYS": "a number of days from 1 up, such as 90",
+    "WEBHOOK_TIMEOUT": "a number of seconds above 0, such as 10",
+    "WEBHOOK_MAX_ATTEMPTS": "a number of tries from 1 up, such as 8",
+    "PARTNER_TOKEN_OVERLAP_HOURS": "a number of hours from 1 up, such as 72",
+    "PARTNER_UPLOAD_MAX_BYTES": "a number of bytes from 1 up, such as 2000000",
+    "PARTNER_UPLOADS_PER_HOUR": "a number of uploads from 1 up, such as 60",
 }
 
 
@@ -264,15 +284,15 @@ def check_twinning_settings(app_configs=None, **kwargs):
         wrong = not isinstance(value, expected) or (expected is int and isinstance(value, bool))
         if not wrong and name == "API_CACHE_PATHS":
             wrong = not all(isinstance(prefix, str) for prefix in value)
-        if not wrong and name == "CHANGES_RETENTION_DAYS":
-            wrong = value < 1
+        if not wrong and name in POSITIVE_SETTINGS:
+            wrong = value <= 0 or isinstance(value, bool)
         if not wrong and name == "API_IMAGE_WIDTHS":
             wrong = not all(type(width) is int and width > 0 for width in value)
         if wrong:
             shape = {
                 "API_CACHE_PATHS": "a list of path prefixes such as '/api/'",
                 "API_IMAGE_WIDTHS": "a list of widths in pixels such as [320, 640, 960]",
-                "CHANGES_RETENTION_DAYS": "a number of days from 1 up, such as 90",
+                **POSITIVE_SETTINGS,
             }.get(name, "")
             messages.append(
                 Error(

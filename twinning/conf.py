@@ -29,6 +29,20 @@ DEFAULTS: dict[str, Any] = {
     # Replace wagtail-localize's TranslationSource.refresh_segments with a bulk version
     # (verified on wagtail-localize 1.14 only).
     "BULK_SEGMENT_REFRESH": False,
+    # twinning.partners: webhook URLs resolving to loopback, private, link-local or reserved
+    # addresses are refused (at save and at each delivery) unless True.
+    "WEBHOOK_ALLOW_PRIVATE_URLS": False,
+    # Seconds a partner's receiver has to answer one webhook delivery.
+    "WEBHOOK_TIMEOUT": 10,
+    # Tries of a webhook delivery (exponential backoff with jitter, about a day in all)
+    # before it is marked failed and the partner's contact is told.
+    "WEBHOOK_MAX_ATTEMPTS": 8,
+    # Hours an API token keeps working after it was rotated.
+    "PARTNER_TOKEN_OVERLAP_HOURS": 72,
+    # Largest PO file a partner may send back, in bytes.
+    "PARTNER_UPLOAD_MAX_BYTES": 2_000_000,
+    # PO files a partner may send back per hour.
+    "PARTNER_UPLOADS_PER_HOUR": 60,
 }
 
 

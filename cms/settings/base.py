@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "twinning",
     "twinning.api",
     "twinning.localize",
+    "twinning.partners",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -57,6 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # runserver serves static files through WhiteNoise too, with its CORS header: the
+    # partners' widget loads from other origins under `make run` as in production.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
@@ -224,6 +230,13 @@ WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_LIMIT_MAX", "100"))
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+
+# Background tasks (webhook deliveries, search index updates) are queued in the database and
+# run by `manage.py db_worker` (`make run` starts one beside the server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Mail to partner contacts (webhooks failing for good, translations reviewed).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # The plugin's own settings, resolved lazily by twinning.conf.
 TWINNING = {

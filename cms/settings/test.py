@@ -12,3 +12,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tasks run at once, in the test's process (the worker is tested on its own).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TWINNING = {**TWINNING, "WEBHOOK_ALLOW_PRIVATE_URLS": True}  # noqa: F405  (loopback receivers)

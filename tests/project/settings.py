@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "twinning",
     "twinning.api",
     "twinning.localize",
+    "twinning.partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -167,4 +168,6 @@ TWINNING = {
     "MAP_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "LOCALIZE_ALL_PAGE_TYPES": True,
     "BULK_SEGMENT_REFRESH": True,
+    # Test receivers listen on loopback.
+    "WEBHOOK_ALLOW_PRIVATE_URLS": True,
 }

@@ -93,12 +93,20 @@ def test_a_sub_app_without_the_content_app_is_an_error(monkeypatch):
 
 
 def test_wagtail_localize_without_the_workflow_warns_that_aliases_go_live(monkeypatch):
-    without_apps(monkeypatch, "twinning.localize")
+    without_apps(monkeypatch, "twinning.localize", "twinning.partners")
 
     [warning] = checks.check_required_apps()
 
     assert warning.id == "twinning.W003"
     assert "untranslated" in warning.hint and "'twinning.localize'" in warning.hint
+
+
+def test_partner_exchange_without_the_api_is_an_error(monkeypatch):
+    without_apps(monkeypatch, "twinning.api")
+
+    errors = [message for message in checks.check_required_apps() if message.id == "twinning.E001"]
+
+    assert ["'twinning.partners' needs 'twinning.api'" in error.msg for error in errors] == [True]
 
 
 # Internationalisation

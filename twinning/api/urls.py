@@ -4,6 +4,8 @@
 before mounting it (``path("api/v2/", api_router.urls)``).
 """
 
+from django.apps import apps
+
 from twinning.api.actors import actor_detail, actors_list
 from twinning.api.changes import changes_feed
 from twinning.api.docs import api_docs
@@ -37,6 +39,12 @@ api_router.register_view(
     rendition_view,
     "image-rendition",
 )
+# The partner exchange's endpoints (its accounts, translations sent back, webhook log),
+# where the host installed twinning.partners.
+if apps.is_installed("twinning.partners"):
+    from twinning.partners.api_urls import register_partner_endpoints
+
+    register_partner_endpoints(api_router)
 
 app_name = api_router.url_namespace
 urlpatterns = api_router.get_urlpatterns()

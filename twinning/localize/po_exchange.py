@@ -79,6 +79,14 @@ class RejectedFile(Exception):
     """A PO file that cannot be applied; the message says why, for the translator."""
 
 
+class StaleSource(RejectedFile):
+    """The file was made from an earlier version of its source: export it again."""
+
+
+class EditedByHand(RejectedFile):
+    """The translation is edited by hand in the admin: a file must not overwrite it."""
+
+
 @dataclass(frozen=True)
 class ExportedFile:
     path: Path
@@ -285,6 +293,23 @@ def read_po(path: Path) -> polib.POFile:
         po = polib.pofile(str(path), wrapwidth=200)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise RejectedFile(_("Malformed PO file: %(error)s") % {"error": error}) from error
+    return check_header(po)
+
+
+def parse_po(content: str) -> polib.POFile:
+    """A PO file from its text (an upload), checked as ``read_po`` checks a file."""
+    # polib reads its argument as a path when a file of that name exists: a PO file always
+    # has several lines, a path here never does.
+    if "\n" not in content.strip():
+        raise RejectedFile(_("Malformed PO file: it has no entries and no header."))
+    try:
+        po = polib.pofile(content, wrapwidth=200)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise RejectedFile(_("Malformed PO file: %(error)s") % {"error": error}) from error
+    return check_header(po)
+
+
+def check_header(po: polib.POFile) -> polib.POFile:
     missing = [name for name in REQUIRED_HEADERS if not po.metadata.get(name)]
     if missing:
         raise RejectedFile(
@@ -381,7 +406,7 @@ def check_source(po: polib.POFile) -> TranslationSource:
         published = getattr(instance, "last_published_at", None)
         if published and published > version:
             changed = published
-        raise RejectedFile(
+        raise StaleSource(
             _(
                 "Stale source: %(title)s changed on %(changed)s, after this file was exported "
                 "(%(exported)s). Export it again and carry your translations over "
@@ -404,7 +429,7 @@ def check_not_edited_by_hand(source: TranslationSource, locale: Locale) -> None:
     if getattr(target, "alias_of_id", None):
         return
     if not Translation.objects.filter(source=source, target_locale=locale, enabled=True).exists():
-        raise RejectedFile(
+        raise EditedByHand(
             _(
                 "The %(language)s version of %(title)s is edited by hand, outside the "
                 "synchronised translation: update it in the admin instead."
@@ -578,7 +603,8 @@ def save_as_draft(translation: Translation, user=None) -> bool:
 class PreparedFile:
     """A file checked against the site, ready to apply."""
 
-    path: Path
+    # None for a file that was never on disk (an upload).
+    path: Path | None
     po: polib.POFile
     source: TranslationSource
     target: Locale
@@ -590,7 +616,7 @@ class PreparedFile:
 
 @dataclass(frozen=True)
 class ImportedFile:
-    path: Path
+    path: Path | None
     title: str
     language_code: str
     applied: int
@@ -614,7 +640,17 @@ def prepare_file(
     path: Path, *, locale: Locale | None = None, skip_invalid: bool = False
 ) -> PreparedFile:
     """Check one file without writing any translation; raise RejectedFile saying why."""
-    po = read_po(path)
+    return prepare(read_po(path), locale=locale, skip_invalid=skip_invalid, path=path)
+
+
+def prepare(
+    po: polib.POFile,
+    *,
+    locale: Locale | None = None,
+    skip_invalid: bool = False,
+    path: Path | None = None,
+) -> PreparedFile:
+    """Check a PO file read by ``read_po`` or ``parse_po``, as ``prepare_file`` does."""
     target = check_locale(po, locale)
     source = check_source(po)
     check_not_edited_by_hand(source, target)
