@@ -3,6 +3,8 @@
 Plain HTML and one stylesheet served by the project: it works offline, behind a
 firewall, without a CDN or a JavaScript bundle. Objects nested in a schema are listed
 field by field (``geometry.coordinates``, ``blocks[].type``), never as a bare "object".
+Endpoints that need a partner token say so; the webhooks partners receive have a section
+of their own.
 """
 
 import json
@@ -60,11 +62,46 @@ def _default(schema: dict) -> str:
     return json.dumps(schema["default"], ensure_ascii=False)
 
 
+def _responses(document: dict, operation: dict) -> list[dict]:
+    responses = []
+    for status, response in operation["responses"].items():
+        response = _resolve(document, response)
+        responses.append(
+            {
+                "status": status,
+                "description": response["description"],
+                "headers": list(response.get("headers", {})),
+                "media": _media(response.get("content", {})),
+            }
+        )
+    return responses
+
+
+def _media(content: dict) -> list[dict]:
+    return [
+        {
+            "type": media,
+            "schema": _schema_label(spec.get("schema", {})),
+            "named": "$ref" in spec.get("schema", {}),
+        }
+        for media, spec in content.items()
+    ]
+
+
+def _request_body(document: dict, operation: dict) -> dict | None:
+    body = _resolve(document, operation.get("requestBody"))
+    if not body:
+        return None
+    return {"description": body.get("description", ""), "media": _media(body["content"])}
+
+
 def _operations(document: dict, base: str) -> list[dict]:
     operations = []
     for route, item in document["paths"].items():
         for method, operation in item.items():
             parameters = [_resolve(document, parameter) for parameter in operation["parameters"]]
+            # Endpoints that need a token get no "try it" link: it would only show a 401.
+            secured = bool(operation.get("security"))
             example_query = operation.get("x-example-query", "")
             example_path = route
             for parameter in parameters:
@@ -72,31 +109,19 @@ def _operations(document: dict, base: str) -> list[dict]:
                     example_path = example_path.replace(
                         "{" + parameter["name"] + "}", str(parameter["example"])
                     )
-            responses = []
-            for status, response in operation["responses"].items():
-                response = _resolve(document, response)
-                content = response.get("content", {})
-                responses.append(
-                    {
-                        "status": status,
-                        "description": response["description"],
-                        "headers": list(response.get("headers", {})),
-                        "media": [
-                            {"type": media, "schema": _schema_label(spec.get("schema", {}))}
-                            for media, spec in content.items()
-                        ],
-                    }
-                )
+            anchor = route.strip("/").replace("/", "-").replace("{", "").replace("}", "")
             operations.append(
                 {
-                    "anchor": route.strip("/").replace("/", "-").replace("{", "").replace("}", "")
-                    or "root",
+                    # GET keeps the route as its anchor; other methods of a route prefix theirs.
+                    "anchor": (anchor or "root") if method == "get" else f"{method}-{anchor}",
                     "method": method.upper(),
                     "route": route,
                     "url": base + route,
                     "example": base + example_path + (f"?{example_query}" if example_query else "")
-                    if "{" not in example_path
+                    if "{" not in example_path and method == "get" and not secured
                     else None,
+                    "secured": secured,
+                    "request_body": _request_body(document, operation),
                     "summary": operation["summary"],
                     "description": operation["description"],
                     "tag": operation["tags"][0],
@@ -108,10 +133,34 @@ def _operations(document: dict, base: str) -> list[dict]:
                         }
                         for p in parameters
                     ],
-                    "responses": responses,
+                    "responses": _responses(document, operation),
                 }
             )
     return operations
+
+
+def _webhooks(document: dict) -> list[dict]:
+    """The requests the site sends (OpenAPI 3.1 ``webhooks``), described as operations are."""
+    webhooks = []
+    for name, item in document.get("webhooks", {}).items():
+        for method, operation in item.items():
+            parameters = [_resolve(document, parameter) for parameter in operation["parameters"]]
+            webhooks.append(
+                {
+                    "anchor": f"webhook-{name}",
+                    "method": method.upper(),
+                    "summary": operation["summary"],
+                    "description": operation["description"],
+                    "headers": [
+                        {**header, "type": _schema_label(header.get("schema", {}))}
+                        for header in parameters
+                        if header["in"] == "header"
+                    ],
+                    "request_body": _request_body(document, operation),
+                    "responses": _responses(document, operation),
+                }
+            )
+    return webhooks
 
 
 def _rows(schema: dict, prefix: str = "") -> list[dict]:
@@ -170,6 +219,7 @@ def api_docs(request: HttpRequest) -> HttpResponse:
             "openapi_url": base + "/openapi.json",
             "tags": document["tags"],
             "operations": _operations(document, base),
+            "webhooks": _webhooks(document),
             "schemas": _schemas(document),
         },
     )

@@ -14,8 +14,14 @@ parses each item into the model its ``type`` maps to, openapi-typescript emits a
 that narrows on ``item.type``. Per-type endpoints would also have typed them, but would
 duplicate every list parameter and lose the lists of mixed types; ``if``/``then``
 schemas, which validators accept, leave both generators with untyped items.
+
+Where the host installed the partner exchange (twinning.partners), the document also has
+its endpoints, which a partner opens with its token (``bearerAuth``; every other endpoint
+stays public), and, under OpenAPI 3.1's ``webhooks``, the signed event the site POSTs to
+partners.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
@@ -819,6 +825,637 @@ def _paths() -> dict:
     return paths
 
 
+# The partner exchange (twinning.partners) ---------------------------------------------------
+#
+# Its endpoints answer one partner each, with its token; its webhooks are what the site
+# POSTs to partners. Both appear only where the host installed the app, as its URLs do.
+
+PARTNER_TAG = "Partner exchange"
+PO = "text/x-gettext-translation"
+#: Clients that cannot send text/x-gettext-translation (openapi-python-client among them)
+#: send the same bytes as a binary body: the file is read whatever its Content-Type.
+PO_AS_BYTES = "application/octet-stream"
+BEARER = [{"bearerAuth": []}]
+WEBHOOK_HEADERS = ("Twinning-Event-Id", "Twinning-Timestamp", "Twinning-Signature")
+
+PARTNER_PAGE_ID = params.Parameter(
+    "partner_page_id",
+    "page_id",
+    "Id of the live page, in any of its languages (the file is made from its source).",
+    {"type": "integer", "minimum": 0},
+    location="path",
+)
+PARTNER_LOCALE = params.Parameter(
+    "partner_locale",
+    "locale",
+    "The language to translate into: one of the partner's languages, as its code on this "
+    "site (see `languages` in `/partner/`).",
+    {"type": "string", "pattern": r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},
+    example="de",
+    location="path",
+)
+
+
+def _snippet_models() -> str:
+    from twinning.partners.contributions import SNIPPET_MODELS, label
+
+    return ", ".join(f"`{label(model)}`" for model in SNIPPET_MODELS.values())
+
+
+SNIPPET_MODEL = params.Parameter(
+    "snippet_model",
+    "model",
+    lambda: f"The snippet's type, `app_label.ModelName` (case-insensitive): {_snippet_models()}.",
+    example="twinning.Actor",
+    location="path",
+)
+SNIPPET_ID = params.Parameter(
+    "snippet_object_id",
+    "object_id",
+    "Id of the snippet, in any of its languages.",
+    {"type": "integer", "minimum": 0},
+    location="path",
+)
+
+
+def _delivery_statuses() -> list[str]:
+    from twinning.partners.models import WebhookDelivery
+
+    return list(WebhookDelivery.Status.values)
+
+
+DELIVERY_STATUS = params.Parameter(
+    "delivery_status",
+    "status",
+    lambda: (
+        "Only deliveries with this status: "
+        + ", ".join(f"`{status}`" for status in _delivery_statuses())
+        + "."
+    ),
+    lambda: {"type": "string", "enum": _delivery_statuses()},
+)
+
+#: The partner exchange's parameters, by endpoint.
+PARTNER_WEBHOOKS = [params.LIMIT, params.OFFSET, DELIVERY_STATUS]
+PARTNER_TRANSLATION = [PARTNER_PAGE_ID, PARTNER_LOCALE]
+PARTNER_SNIPPET_TRANSLATION = [SNIPPET_MODEL, SNIPPET_ID, PARTNER_LOCALE]
+
+
+def partner_exchange_installed() -> bool:
+    return apps.is_installed("twinning.partners")
+
+
+def _event_types() -> tuple[list[str], str]:
+    """The event types, and a line per type saying when it is sent."""
+    from django.utils import translation
+
+    from twinning.partners.events import EventType
+
+    with translation.override("en"):
+        lines = "; ".join(f"`{value}`: {label}" for value, label in EventType.choices)
+    return list(EventType.values), lines
+
+
+def _partner_schemas() -> dict:
+    from twinning.partners.events import SUBSCRIBABLE
+    from twinning.partners.models import TranslationContribution
+
+    string, integer, boolean = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+    url = {"type": "string", "format": "uri"}
+    date_time = {"type": "string", "format": "date-time"}
+    uuid = {"type": "string", "format": "uuid"}
+    event_types, event_lines = _event_types()
+    statuses = list(TranslationContribution.Status.values)
+    return {
+        "PartnerAccount": {
+            "type": "object",
+            "description": "The account a token belongs to: what the site sends its partner, "
+            "and where.",
+            "required": [
+                "partner",
+                "contact_name",
+                "languages",
+                "events",
+                "webhook_url",
+                "active",
+                "token",
+            ],
+            "properties": {
+                "partner": {
+                    "type": "object",
+                    "description": "The partner city's page.",
+                    "required": ["id", "title", "wikidata_id", "api_url", "html_url"],
+                    "properties": {
+                        "id": integer,
+                        "title": string,
+                        "wikidata_id": nullable(string),
+                        "api_url": nullable(url),
+                        "html_url": nullable(url),
+                    },
+                    "additionalProperties": False,
+                },
+                "contact_name": string,
+                "languages": {
+                    "type": "array",
+                    "items": LANGUAGE,
+                    "description": "The languages the partner receives events in and may send "
+                    "translations into.",
+                },
+                "events": {
+                    "type": "array",
+                    "items": {"type": "string", "enum": [str(value) for value in SUBSCRIBABLE]},
+                    "description": "The webhook events wanted; empty for all of them.",
+                },
+                "webhook_url": {
+                    **string,
+                    "description": "Where events are POSTed; empty when none is set.",
+                },
+                "active": boolean,
+                "token": {
+                    "type": "object",
+                    "description": "The token of this request (never the token itself).",
+                    "required": ["prefix", "created_at", "expires_at", "last_used_at"],
+                    "properties": {
+                        "prefix": {**string, "description": "The token's first characters."},
+                        "created_at": date_time,
+                        "expires_at": {
+                            **nullable(date_time),
+                            "description": "Set once the token was rotated: it keeps working "
+                            "until then.",
+                        },
+                        "last_used_at": nullable(date_time),
+                    },
+                    "additionalProperties": False,
+                },
+            },
+            "additionalProperties": False,
+        },
+        "WebhookEvent": {
+            "type": "object",
+            "description": "What the site POSTs to a partner's webhook URL. The same event keeps "
+            "its `id` on every try: receivers handle each `id` once.",
+            "required": ["id", "type", "occurred_at", "partner", "page"],
+            "properties": {
+                "id": {**uuid, "description": "The event's id (`Twinning-Event-Id`)."},
+                "type": {"type": "string", "enum": event_types, "description": event_lines},
+                "occurred_at": date_time,
+                "partner": {
+                    "type": "object",
+                    "description": "The partner city the event is sent to.",
+                    "required": ["id", "wikidata_id", "title"],
+                    "properties": {
+                        "id": {**integer, "description": "Id of the partner city's page."},
+                        "wikidata_id": nullable(string),
+                        "title": string,
+                    },
+                    "additionalProperties": False,
+                },
+                "page": {
+                    **nullable(ref("WebhookPage")),
+                    "description": "The page the event is about; null for `ping`.",
+                },
+                "contribution": {
+                    **ref("WebhookContribution"),
+                    "description": "Only in `contribution.*` events: the translation the "
+                    "partner sent, as reviewed.",
+                },
+            },
+            "additionalProperties": False,
+        },
+        "WebhookPage": {
+            "type": "object",
+            "required": ["id", "type", "locale", "api_url", "html_url"],
+            "properties": {
+                "id": {**integer, "description": "Id of the page (or snippet) in `locale`."},
+                "type": {
+                    **string,
+                    "description": "`app_label.ModelName`: a page type, or a snippet's.",
+                    "examples": ["twinning.ExchangeStoryPage"],
+                },
+                "locale": LANGUAGE,
+                "api_url": {
+                    **nullable(url),
+                    "description": "The page in the API; null once unpublished or deleted.",
+                },
+                "html_url": {
+                    **nullable(url),
+                    "description": "The page on the site; null once unpublished or deleted.",
+                },
+            },
+            "additionalProperties": False,
+        },
+        "WebhookContribution": {
+            "type": "object",
+            "required": ["id", "status", "comment"],
+            "properties": {
+                "id": integer,
+                "status": {"type": "string", "enum": ["approved", "changes_requested"]},
+                "comment": {**string, "description": "The reviewer's comment (may be empty)."},
+            },
+            "additionalProperties": False,
+        },
+        "WebhookDelivery": {
+            "type": "object",
+            "description": "One event sent to the partner, and how its delivery went.",
+            "required": [
+                "event_id",
+                "type",
+                "status",
+                "attempts",
+                "created_at",
+                "last_attempt_at",
+                "next_attempt_at",
+                "response_code",
+                "duration_ms",
+                "error",
+                "event",
+            ],
+            "properties": {
+                "event_id": uuid,
+                "type": {"type": "string", "enum": event_types},
+                "status": {
+                    "type": "string",
+                    "enum": _delivery_statuses(),
+                    "description": "`pending` (to be tried, or tried again at "
+                    "`next_attempt_at`), `succeeded`, or `failed` (no try is left).",
+                },
+                "attempts": {**integer, "description": "Tries so far."},
+                "created_at": date_time,
+                "last_attempt_at": nullable(date_time),
+                "next_attempt_at": nullable(date_time),
+                "response_code": {
+                    **nullable(integer),
+                    "description": "The status the receiver answered on the last try.",
+                },
+                "duration_ms": nullable(integer),
+                "error": {**string, "description": "Why the last try failed; empty if it did not."},
+                "event": ref("WebhookEvent"),
+            },
+            "additionalProperties": False,
+        },
+        "WebhookLog": _list_of("WebhookDelivery"),
+        "ContributionReceived": _contribution_received("page", statuses),
+        "SnippetContributionReceived": _contribution_received("snippet", statuses),
+        "PartnerError": {
+            "type": "object",
+            "required": ["message"],
+            "properties": {
+                "message": {**string, "description": "In the response's language."},
+                "problems": {
+                    "type": "array",
+                    "items": string,
+                    "description": "What to correct in the file, one item per problem.",
+                },
+            },
+            "additionalProperties": False,
+        },
+    }
+
+
+def _contribution_received(kind: str, statuses: list[str]) -> dict:
+    """The answer to a translation sent back: what was received, under ``kind``."""
+    integer, string = {"type": "integer"}, {"type": "string"}
+    translated = {"id": integer, "locale": LANGUAGE, "title": string}
+    if kind == "snippet":
+        translated = {"type": {**string, "examples": ["twinning.Actor"]}, **translated}
+    return {
+        "type": "object",
+        "required": ["message", "contribution"],
+        "properties": {
+            "message": {**string, "description": "In the response's language."},
+            "contribution": {
+                "type": "object",
+                "required": ["id", "status", kind, "strings"],
+                "properties": {
+                    "id": integer,
+                    "status": {
+                        "type": "string",
+                        "enum": statuses,
+                        "description": "`in_review` on arrival.",
+                    },
+                    kind: {
+                        "type": "object",
+                        "description": f"The {kind} translated, in the language of the file.",
+                        "required": list(translated),
+                        "properties": translated,
+                        "additionalProperties": False,
+                    },
+                    "strings": {
+                        **integer,
+                        "description": "Translated strings taken from the file.",
+                    },
+                },
+                "additionalProperties": False,
+            },
+        },
+        "additionalProperties": False,
+    }
+
+
+def _partner_error(description: str, *, headers: dict | None = None) -> dict:
+    response = {"description": description, "content": {JSON: {"schema": ref("PartnerError")}}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+def _partner_components() -> dict:
+    per_hour = conf.get("PARTNER_UPLOADS_PER_HOUR")
+    return {
+        "securitySchemes": {
+            "bearerAuth": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "A partner's API token, given once when its account is made "
+                "or its token rotated: `Authorization: Bearer <token>`. It opens only the "
+                "partner exchange's endpoints; everything else is public.",
+            }
+        },
+        "headers": {
+            "PrivateCacheControl": {
+                "description": "`private, no-store`: the partner's own data, never cached.",
+                "schema": {"type": "string"},
+            },
+            "WWWAuthenticate": {
+                "description": "`Bearer`: send the token as `Authorization: Bearer <token>`.",
+                "schema": {"type": "string"},
+            },
+            "RetryAfter": {
+                "description": "Seconds to wait before sending again.",
+                "schema": {"type": "integer", "minimum": 0},
+            },
+            "ContentDisposition": {
+                "description": "`attachment`, with the file's name.",
+                "schema": {"type": "string"},
+            },
+        },
+        "responses": {
+            "Unauthorized": _partner_error(
+                "No token, or one that is unknown, expired or revoked, or the partner's account "
+                "is inactive.",
+                headers={"WWW-Authenticate": _ref_of("WWWAuthenticate", "headers")},
+            ),
+            "NotConcerned": _partner_error(
+                "The page (or snippet) does not concern the partner, or the language is not one "
+                "of the partner's languages."
+            ),
+            "NoSuchTranslatable": _partner_error(
+                "No such live page or snippet, or no such language on the site."
+            ),
+            "InvalidFile": _partner_error(
+                "The file is not a valid PO file, or some translations are erroneous: "
+                "`problems` lists them. Nothing was saved."
+            ),
+            "StaleSource": _partner_error(
+                "The file was made from an older version of the source: GET a new one and "
+                "translate it. Nothing was saved."
+            ),
+            "TooLarge": _partner_error(
+                "The file is larger than {:,} bytes. Nothing was saved.".format(
+                    conf.get("PARTNER_UPLOAD_MAX_BYTES")
+                )
+            ),
+            "TooManyUploads": _partner_error(
+                f"More than {per_hour} files sent in an hour: send it again after `Retry-After` "
+                "seconds. Nothing was saved.",
+                headers={"Retry-After": _ref_of("RetryAfter", "headers")},
+            ),
+        },
+    }
+
+
+def _private_json(schema: dict, description: str) -> dict:
+    return {
+        "description": description,
+        "headers": {"Cache-Control": _ref_of("PrivateCacheControl", "headers")},
+        "content": {JSON: {"schema": schema}},
+    }
+
+
+def _partner_operation(
+    operation_id: str,
+    summary: str,
+    description: str,
+    parameters: list[params.Parameter],
+    responses: dict,
+) -> dict:
+    return {
+        "tags": [PARTNER_TAG],
+        "summary": summary,
+        "description": description,
+        "operationId": operation_id,
+        "security": BEARER,
+        "parameters": [_ref_of(parameter.key, "parameters") for parameter in parameters],
+        "responses": dict(
+            sorted({**responses, "401": _ref_of("Unauthorized", "responses")}.items())
+        ),
+    }
+
+
+def _translation_path(
+    kind: str,
+    concerning: str,
+    operation_id: str,
+    parameters: list[params.Parameter],
+    received: str,
+) -> dict:
+    """GET the PO file of a ``kind`` (page or snippet), PUT it back translated."""
+    refused = {
+        "403": _ref_of("NotConcerned", "responses"),
+        "404": _ref_of("NoSuchTranslatable", "responses"),
+    }
+    po_text = {"type": "string", "contentMediaType": PO}
+    return {
+        "get": _partner_operation(
+            operation_id,
+            f"The PO file of a {kind}",
+            f"The {kind}'s text to translate into `locale`, as a gettext PO file (translations "
+            f"already made are filled in). The {kind} must concern the partner ({concerning}), "
+            "and `locale` be one of the partner's languages. Translate it with any PO editor "
+            "and PUT it back to the same URL.",
+            parameters,
+            {
+                "200": {
+                    "description": "The PO file (UTF-8).",
+                    "headers": {
+                        "Cache-Control": _ref_of("PrivateCacheControl", "headers"),
+                        "Content-Disposition": _ref_of("ContentDisposition", "headers"),
+                    },
+                    "content": {PO: {"schema": po_text}},
+                },
+                **refused,
+            },
+        ),
+        "put": _partner_operation(
+            f"send_{operation_id}",
+            f"Send a {kind}'s translation",
+            f"The PO file, translated: the body is the file itself. It becomes a draft "
+            f"translation of the {kind}, submitted to the site's review (never published "
+            "directly), with the partner named as its contributor; the partner's webhook "
+            "receives the reviewer's decision (`contribution.approved`, "
+            "`contribution.changes_requested`). A refusal saves nothing.",
+            parameters,
+            {
+                "202": _private_json(ref(received), "Received, awaiting review."),
+                "400": _ref_of("InvalidFile", "responses"),
+                **refused,
+                "409": _ref_of("StaleSource", "responses"),
+                "413": _ref_of("TooLarge", "responses"),
+                "429": _ref_of("TooManyUploads", "responses"),
+            },
+        )
+        | {
+            "requestBody": {
+                "required": True,
+                "description": "The PO file, UTF-8 (as `application/octet-stream` for clients "
+                "that cannot send another type).",
+                "content": {
+                    PO: {"schema": po_text},
+                    PO_AS_BYTES: {"schema": {"type": "string", "format": "binary"}},
+                },
+            }
+        },
+    }
+
+
+def _partner_paths() -> dict:
+    return {
+        "/partner/": {
+            "get": _partner_operation(
+                "partner",
+                "The partner's account",
+                "Who the token belongs to: the partner city, its languages, the events it "
+                "receives and where, and the token's dates.",
+                [],
+                {"200": _private_json(ref("PartnerAccount"), "The account.")},
+            )
+        },
+        "/partner/webhooks/": {
+            "get": _partner_operation(
+                "partner_webhooks",
+                "The partner's webhook log",
+                "The events sent to the partner, newest first, with each delivery's status, "
+                "last response and next try, and the event as sent.",
+                PARTNER_WEBHOOKS,
+                {
+                    "200": _private_json(ref("WebhookLog"), "A page of deliveries."),
+                    "400": _ref_of("BadRequest", "responses"),
+                },
+            )
+        },
+        "/partner/translations/{page_id}/{locale}.po": _translation_path(
+            "page",
+            "the partner city's own page, the stories, events and calls naming it, calls "
+            "naming no city",
+            "partner_translation_po",
+            PARTNER_TRANSLATION,
+            "ContributionReceived",
+        ),
+        "/partner/translations/snippets/{model}/{object_id}/{locale}.po": _translation_path(
+            "snippet",
+            "related to the partner city, as the actors working with it",
+            "partner_snippet_translation_po",
+            PARTNER_SNIPPET_TRANSLATION,
+            "SnippetContributionReceived",
+        ),
+    }
+
+
+def _webhooks() -> dict:
+    timeout = conf.get("WEBHOOK_TIMEOUT")
+    tries = conf.get("WEBHOOK_MAX_ATTEMPTS")
+    header = {"type": "string"}
+    return {
+        "partnerEvent": {
+            "post": {
+                "tags": [PARTNER_TAG],
+                "operationId": "partner_event",
+                "summary": "An event, POSTed to the partner's webhook URL",
+                "description": (
+                    "When content concerning the partner changes, in one of its languages, "
+                    "the site POSTs the event to the partner's webhook URL (only the event "
+                    "types it asked for; `ping` when an editor sends a test event).\n\n"
+                    "Verify the signature before anything else: compute the HMAC-SHA256, "
+                    "keyed with the partner's webhook secret, of the `Twinning-Timestamp` "
+                    "value, a dot, and the raw body as received (`<timestamp>.<body>`), in "
+                    "hexadecimal; it must equal the value after `v1=` in "
+                    "`Twinning-Signature` (compare in constant time). Reject a timestamp "
+                    "more than 5 minutes old: it is a replay.\n\n"
+                    f"Answer with any 2xx within {timeout} seconds to acknowledge. Anything "
+                    "else (another status, a timeout, a refused connection) is retried, with "
+                    f"exponential backoff, up to {tries} tries over about a day. Delivery is "
+                    "at least once: an event may arrive more than once, always with the same "
+                    "`id`, so handle each `id` once."
+                ),
+                "parameters": [
+                    {
+                        "name": "Twinning-Event-Id",
+                        "in": "header",
+                        "required": True,
+                        "description": "The event's `id`: the same on every try.",
+                        "schema": {**header, "format": "uuid"},
+                    },
+                    {
+                        "name": "Twinning-Timestamp",
+                        "in": "header",
+                        "required": True,
+                        "description": "When this try was signed, in Unix seconds.",
+                        "schema": {**header, "pattern": r"^\d+$"},
+                        "example": "1796648400",
+                    },
+                    {
+                        "name": "Twinning-Signature",
+                        "in": "header",
+                        "required": True,
+                        "description": "`v1=` and the hexadecimal HMAC-SHA256 of "
+                        "`<Twinning-Timestamp>.<raw body>` keyed with the webhook secret.",
+                        "schema": {**header, "pattern": "^v1=[0-9a-f]{64}$"},
+                    },
+                    {
+                        "name": "User-Agent",
+                        "in": "header",
+                        "required": True,
+                        "description": "`Twinning-Webhooks/1`.",
+                        "schema": header,
+                    },
+                ],
+                "requestBody": {
+                    "required": True,
+                    "content": {JSON: {"schema": ref("WebhookEvent")}},
+                },
+                "responses": {
+                    "2XX": {"description": "Acknowledged: the event is not sent again."},
+                    "default": {"description": "Not acknowledged: the event is sent again."},
+                },
+            }
+        }
+    }
+
+
+def add_partner_exchange(document: dict) -> None:
+    """The partner exchange's endpoints, security scheme and webhook, in ``document``."""
+    components = document["components"]
+    for parameter in [*PARTNER_WEBHOOKS, *PARTNER_TRANSLATION, *PARTNER_SNIPPET_TRANSLATION]:
+        components["parameters"][parameter.key] = parameter.openapi()
+    components["schemas"].update(_partner_schemas())
+    for kind, objects in _partner_components().items():
+        components.setdefault(kind, {}).update(objects)
+    document["paths"].update(_partner_paths())
+    document["webhooks"] = _webhooks()
+    document["tags"].append(
+        {
+            "name": PARTNER_TAG,
+            "description": "A partner city's own endpoints, with its token: its account, its "
+            "webhook log, and translations it sends back. And the events POSTed to it.",
+        }
+    )
+    document["info"]["description"] += (
+        " Partner cities with an account also have endpoints of their own (marked with "
+        "`bearerAuth`), opened by their token, `Authorization: Bearer <token>`; their answers "
+        'are private and never cached; their errors are JSON `{"message", "problems"}`.'
+    )
+
+
 def pages_endpoint(router=None):
     """The viewset serving ``/pages/`` on ``router`` (the plugin's when it has none)."""
     from wagtail.models import Page
@@ -829,11 +1466,13 @@ def pages_endpoint(router=None):
     return endpoint[1] if endpoint else PartnerPagesAPIViewSet
 
 
-def openapi_document(server_url: str, router=None) -> dict:
-    """The OpenAPI document, with its server URL (the API's absolute base)."""
+def openapi_document(server_url: str, router=None, *, partner_exchange: bool | None = None) -> dict:
+    """The OpenAPI document, with its server URL (the API's absolute base); with the
+    partner exchange's endpoints and webhook if ``partner_exchange`` (by default, when
+    twinning.partners is installed)."""
     site_name = getattr(settings, "WAGTAIL_SITE_NAME", "")
     components = _components(page_schemas(pages_endpoint(router), set(_shared_schemas())))
-    return {
+    document = {
         "openapi": "3.1.0",
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "info": {
@@ -862,6 +1501,11 @@ def openapi_document(server_url: str, router=None) -> dict:
         "paths": _paths(),
         "components": components,
     }
+    if partner_exchange is None:
+        partner_exchange = partner_exchange_installed()
+    if partner_exchange:
+        add_partner_exchange(document)
+    return document
 
 
 def server_url(request: HttpRequest) -> str:

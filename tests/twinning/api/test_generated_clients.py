@@ -30,8 +30,9 @@ PAGE_TYPES = (
     "twinning.ProjectCallPage",
     "twinning.EventPage",
 )
-# What the generator says when it leaves out a response it cannot type (Atom, iCalendar...).
-UNSUPPORTED_CONTENT = re.compile(r"Unsupported content_type ([\w.+-]+/[\w.+-]+)")
+# What the generator says when it leaves out a content type it cannot type: Atom, iCalendar
+# and PO stay strings or bytes.
+UNSUPPORTED_CONTENT = re.compile(r"Unsupported content[_ ]type ([\w.+-]+/[\w.+-]+)")
 
 # Live servers need committed data; the rollback keeps the migrations' data for the
 # transactional tests that run after these.

@@ -83,6 +83,8 @@ def test_every_documented_path_answers(api, spec, world, document):
     queries = {"/changes/": {"since": timezone.now().isoformat()}}
     assert len(spec["paths"]) >= 12
     for path in spec["paths"]:
+        if "security" in spec["paths"][path]["get"]:
+            continue  # a partner's own endpoints: test_partner_contract.py calls them with a token
         url = spec["servers"][0]["url"] + path.replace("{id}", str(ids.get(path, "")))
         response = api.get(url, queries.get(path, {}))
         assert response.status_code == 200, (path, response.content[:200])
