@@ -17,11 +17,12 @@ LOCAL = "http://127.0.0.1:8000"
 
 
 def partner_section() -> str:
-    """The README's "For partner cities" section, up to the next second-level heading."""
+    """The README's "For partner cities" section on reading the API: up to its part on
+    partner accounts (whose receiver test_webhook_readme_receiver.py runs)."""
     text = README.read_text()
     start = text.index("\n## For partner cities\n")
-    end = text.find("\n## ", start + 1)
-    return text[start : end if end != -1 else None]
+    end = text.index("\n### Your account", start)
+    return text[start:end]
 
 
 def code_blocks(language: str) -> list[str]:
