@@ -221,3 +221,30 @@ def test_editors_without_the_permission_cannot_see_accounts_or_tokens(
     response = client.post(reverse("partner_accounts:rotate", args=[access.pk]))
     assert response.status_code in (302, 403)
     assert PartnerToken.objects.count() == 1
+
+
+def test_the_account_page_sends_a_test_event_and_links_its_log_and_widget(
+    editor, tubingen, django_capture_on_commit_callbacks
+):
+    from tests.twinning.partners.receivers import Receiver, signature_valid
+
+    with Receiver() as receiver:
+        partner = make_partner(tubingen, webhook_url=receiver.url)
+        page = soup_of(editor.get(edit_url(partner.access)))
+        [ping] = [
+            form["action"] for form in page.select("form") if "Send a test event" in text_of(form)
+        ]
+        links = {text_of(link): link["href"] for link in page.select("a[href]")}
+        with django_capture_on_commit_callbacks(execute=True):
+            response = editor.post(ping)
+        [received] = receiver.wait_for(1)
+
+    assert response.status_code == 302
+    assert received.event["type"] == "ping"
+    assert signature_valid(received, partner.secret)
+    log = links["Webhook deliveries"]
+    assert log == f"{reverse('webhook_deliveries:index')}?access={partner.access.pk}"
+    assert "ping" in editor.get(log).content.decode()
+    widget = links["Widget for partners"]
+    assert editor.get(widget).status_code == 200
+    assert widget.endswith(f"?partner={tubingen.pk}")
