@@ -1,12 +1,22 @@
 """Partner accounts as an editor makes them: Tübingen's page published, an account with a
 token and a webhook secret (the plaintexts are returned once, as the admin shows them)."""
 
+import importlib.util
 from dataclasses import dataclass
 
 import pytest
 
 from twinning.partners import tokens
 from twinning.partners.models import PartnerAccess
+
+# The receiver that resets the task backends when a test overrides TASKS is connected by
+# importing its module: the django_tasks app does it in ready(), but the minimal test project
+# does not install that app. django-tasks 0.7 (Wagtail 7.0) keeps it in signal_handlers.
+importlib.import_module(
+    "django_tasks.signal_handlers"
+    if importlib.util.find_spec("django_tasks.signal_handlers")
+    else "django_tasks.signals"
+)
 
 
 @dataclass

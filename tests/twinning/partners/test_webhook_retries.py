@@ -175,7 +175,13 @@ def webhook_tasks(backend) -> list:
 def test_a_hanging_receiver_delays_neither_publishing_nor_another_partner(
     tubingen, perugia, stories_index, settings, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    # Queued at once, as in the test project (django-tasks 0.7 would wait for a commit).
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "ENQUEUE_ON_COMMIT": False,
+        }
+    }
     settings.TWINNING = {**settings.TWINNING, "WEBHOOK_TIMEOUT": 1}
     with Receiver(hang=30) as hanging, Receiver() as healthy:
         slow = make_partner(tubingen, languages=["fr"], webhook_url=hanging.url)

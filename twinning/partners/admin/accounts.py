@@ -24,6 +24,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from twinning import conf
 from twinning.partners import tokens
@@ -67,6 +68,9 @@ class AccountMixin:
     """An account's page: found by pk, for editors who may change accounts."""
 
     model = PartnerAccess
+    # Named, not derived from ``model``: Wagtail 7.0's PermissionCheckedMixin has no default
+    # policy and would let any admin user through.
+    permission_policy = ModelPermissionPolicy(PartnerAccess)
     permission_required = "change"
     url_namespace = ""
 
