@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 
 from twinning.api.batch import PageBatch
 from twinning.api.errors import BadRequest, NotFound, json_errors
-from twinning.api.filters import parse_choices, resolve_partner
+from twinning.api.filters import parse_choices, resolve_partner, theme_keys
 from twinning.api.languages import (
     parse_boolean,
     parse_locale,
@@ -29,7 +29,7 @@ from twinning.api.languages import (
 from twinning.api.parameters import FALLBACK, positive_int, reject_unknown
 from twinning.api.views import Pagination
 from twinning.choices import ActorKind
-from twinning.models import Actor, CooperationTheme
+from twinning.models import Actor
 
 LIST_PARAMETERS = {"locale", "fallback", "partner", "kind", "theme", "limit", "offset"}
 DETAIL_PARAMETERS: set[str] = set()
@@ -58,24 +58,6 @@ def actors_in(request: HttpRequest) -> QuerySet:
     if "theme" in request.GET:
         actors = actors.filter(themes__translation_key__in=theme_keys(request.GET["theme"]))
     return actors.distinct().order_by("name", "pk")
-
-
-def theme_keys(raw: str) -> set:
-    """Translation keys of a theme given by id (any language) or identifier (slug)."""
-    raw = raw.strip()
-    themes = CooperationTheme.objects.all()
-    keys = (
-        set(themes.filter(pk=int(raw)).values_list("translation_key", flat=True))
-        if (raw.isascii() and raw.isdigit())
-        else set()
-    )
-    keys = keys or set(themes.filter(slug=raw).values_list("translation_key", flat=True))
-    if not keys:
-        raise BadRequest(
-            _("No cooperation theme has the id or identifier %(value)r.") % {"value": raw},
-            "theme",
-        )
-    return keys
 
 
 def actors_batch(request: HttpRequest, actors: list[Actor], *, many: bool) -> PageBatch:

@@ -50,6 +50,7 @@ from twinning.api.models import Change
 from twinning.api.parameters import positive_int, reject_unknown
 from twinning.api.site_state import scope
 from twinning.public.visibility import visible_pages
+from twinning.validators import parse_whole_number
 
 PARAMETERS = {"since", "cursor", "locale", "partner", "type", "limit"}
 DEFAULT_LIMIT = 100
@@ -148,7 +149,10 @@ class Position:
     def decode(cls, raw: str) -> "Position":
         try:
             text = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode("ascii")
-            transaction_id, row_id, millis = (int(part) for part in text.split("."))
+            numbers = [parse_whole_number(part) for part in text.split(".")]
+            if None in numbers:
+                raise ValueError(text)
+            transaction_id, row_id, millis = numbers
             at = datetime.datetime.fromtimestamp(millis / 1000, tz=datetime.UTC)
         except (ValueError, UnicodeDecodeError, binascii.Error, OverflowError, OSError):
             raise BadRequest(

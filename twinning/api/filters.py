@@ -10,6 +10,7 @@ import datetime
 import re
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
@@ -25,7 +26,7 @@ from rest_framework.filters import BaseFilterBackend
 
 from twinning.api.errors import BadRequest
 from twinning.api.languages import in_locale, parse_boolean, parse_locale
-from twinning.api.parameters import FALLBACK, positive_int
+from twinning.api.parameters import FALLBACK, positive_int, search_query
 from twinning.api.site_state import scope
 from twinning.choices import CallStatus, PartnershipKind, PartnershipStatus
 from twinning.models import (
@@ -37,7 +38,7 @@ from twinning.models import (
 )
 from twinning.partial_dates import PartialDate
 from twinning.public.visibility import visible_pages
-from twinning.validators import WIKIDATA_ID_PATTERN
+from twinning.validators import MAX_INTEGER, WIKIDATA_ID_PATTERN, parse_whole_number
 
 WIKIDATA_ID = re.compile(WIKIDATA_ID_PATTERN)
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -94,6 +95,9 @@ class ValidatedFieldsFilter(BaseFilterBackend):
                     value = target.to_python(raw)
                     if isinstance(target, models.CharField) and field.choices:
                         target.validate(value, None)
+                    if isinstance(value, int):  # past 64 bits, SQLite raises OverflowError
+                        MinValueValidator(-MAX_INTEGER - 1)(value)
+                        MaxValueValidator(MAX_INTEGER)(value)
             except ValidationError as exc:
                 raise BadRequest(
                     _("%(value)r is not a valid value for %(name)s: %(reason)s")
@@ -174,8 +178,8 @@ def resolve_partner(request, raw: str, parameter: str = "partner") -> PartnerCit
     cities = visible_pages(scope(request), PartnerCityPage, aliases=True)
     if WIKIDATA_ID.match(raw):
         city = cities.filter(wikidata_id=raw).order_by("alias_of_id", "pk").first()
-    elif raw.isdigit():
-        city = cities.filter(pk=int(raw)).first()
+    elif (pk := parse_whole_number(raw)) is not None:
+        city = cities.filter(pk=pk).first()
     else:
         raise BadRequest(
             _(
@@ -213,6 +217,21 @@ class PartnerFilter(BaseFilterBackend):
         return queryset.filter(concerning_q(resolve_partner(request, raw)))
 
 
+def theme_keys(raw: str) -> set:
+    """Translation keys of a theme given by id (any language) or identifier (slug)."""
+    raw = raw.strip()
+    themes = CooperationTheme.objects.all()
+    pk = parse_whole_number(raw)
+    keys = set(themes.filter(pk=pk).values_list("translation_key", flat=True)) if pk else set()
+    keys = keys or set(themes.filter(slug=raw).values_list("translation_key", flat=True))
+    if not keys:
+        raise BadRequest(
+            _("No cooperation theme has the id or identifier %(value)r.") % {"value": raw},
+            "theme",
+        )
+    return keys
+
+
 class ThemeFilter(BaseFilterBackend):
     """A cooperation theme, by id (any language) or by its identifier (slug)."""
 
@@ -220,23 +239,7 @@ class ThemeFilter(BaseFilterBackend):
         raw = request.GET.get("theme")
         if raw is None:
             return queryset
-        raw = raw.strip()
-        keys = set()
-        if raw.isdigit():
-            keys = set(
-                CooperationTheme.objects.filter(pk=int(raw)).values_list(
-                    "translation_key", flat=True
-                )
-            )
-        if not keys:
-            keys = set(
-                CooperationTheme.objects.filter(slug=raw).values_list("translation_key", flat=True)
-            )
-        if not keys:
-            raise BadRequest(
-                _("No cooperation theme has the id or identifier %(value)r.") % {"value": raw},
-                "theme",
-            )
+        keys = theme_keys(raw)
         q = Q(pk__in=[])
         for model in _models_with_relation_to(CooperationTheme, "themes"):
             q |= Q(pk__in=model.objects.filter(themes__translation_key__in=keys).values("pk"))
@@ -408,7 +411,7 @@ class SearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        query = request.GET["search"].strip()
+        query = search_query(request.GET["search"])
         operator = request.GET.get("search_operator") or None
         if operator not in (None, "and", "or"):
             raise BadRequest(

@@ -13,12 +13,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from twinning.api.errors import BadRequest
 from twinning.choices import ActorKind, CallStatus, PartnershipKind, PartnershipStatus
-from twinning.validators import WIKIDATA_ID_PATTERN
+from twinning.validators import (
+    MAX_INTEGER,
+    SEARCH_MAX_LENGTH,
+    SEARCH_MAX_TERMS,
+    WIKIDATA_ID_PATTERN,
+    parse_whole_number,
+    search_terms,
+)
 
 NO_DEFAULT = object()
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -149,8 +157,14 @@ LIMIT = Parameter(
     lambda: {"type": "integer", "minimum": 0, **({"maximum": limit_max()} if limit_max() else {})},
     default=default_limit,
 )
+#: An id or offset in a URL (validators.MAX_INTEGER: more is a 400, not a database error).
+WHOLE_NUMBER = {"type": "integer", "minimum": 0, "maximum": MAX_INTEGER}
 OFFSET = Parameter(
-    "offset", "offset", "Items to skip.", {"type": "integer", "minimum": 0}, default=0
+    "offset",
+    "offset",
+    f"Items to skip (at most {MAX_INTEGER}).",
+    WHOLE_NUMBER,
+    default=0,
 )
 ORDER = Parameter(
     "order",
@@ -163,8 +177,11 @@ SEARCH = Parameter(
     "search",
     lambda: (
         "Full-text search; results by relevance unless `order` is given (at most "
-        f"{_search_results_max()} matches are considered)."
+        f"{_search_results_max()} matches are considered). At most {SEARCH_MAX_LENGTH} "
+        f"characters and {SEARCH_MAX_TERMS} words; quotes and operators are searched as "
+        "plain words."
     ),
+    {"type": "string", "minLength": 1, "maxLength": SEARCH_MAX_LENGTH},
 )
 SEARCH_OPERATOR = Parameter(
     "search_operator",
@@ -176,7 +193,7 @@ TRANSLATION_OF = Parameter(
     "translation_of",
     "translation_of",
     "The other live translations of this page id.",
-    {"type": "integer", "minimum": 0},
+    WHOLE_NUMBER,
 )
 CHILD_OF = Parameter(
     "child_of", "child_of", "Children of this page id (or `root`, the home page).", example="root"
@@ -184,9 +201,7 @@ CHILD_OF = Parameter(
 DESCENDANT_OF = Parameter(
     "descendant_of", "descendant_of", "Descendants of this page id (or `root`).", example="root"
 )
-ANCESTOR_OF = Parameter(
-    "ancestor_of", "ancestor_of", "Ancestors of this page id.", {"type": "integer", "minimum": 0}
-)
+ANCESTOR_OF = Parameter("ancestor_of", "ancestor_of", "Ancestors of this page id.", WHOLE_NUMBER)
 SITE = Parameter("site", "site", "Host name of the site (defaults to the requested host).")
 PARTNER = Parameter(
     "partner",
@@ -273,14 +288,14 @@ ACTOR_PARTNER = Parameter(
     example="Q3806",
 )
 CACHE_BUSTER = Parameter("cache_buster", "_", "Ignored (lets clients bypass their own caches).")
-ID = Parameter("id", "id", "Id of the item.", {"type": "integer", "minimum": 0}, location="path")
+ID = Parameter("id", "id", "Id of the item.", WHOLE_NUMBER, location="path")
 PARTNER_ID = Parameter(
     "partner_id",
     "id",
     "The partner city: its page id in any language, or its Wikidata ID.",
     {
         "anyOf": [
-            {"type": "integer", "minimum": 0},
+            WHOLE_NUMBER,
             {"type": "string", "pattern": WIKIDATA_ID_PATTERN},
         ]
     },
@@ -400,16 +415,31 @@ def reject_null_characters(request: HttpRequest) -> None:
             )
 
 
-def positive_int(value: str, parameter: str) -> int:
-    """A whole number from 0 up, else a 400 naming the parameter."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = -1
-    if number < 0:
+def positive_int(value: str, parameter: str, *, maximum: int = MAX_INTEGER) -> int:
+    """A whole number from 0 to ``maximum`` in ASCII digits, else a 400 naming the
+    parameter (see validators.parse_whole_number: one parser for the API and the site)."""
+    number = parse_whole_number(value, maximum=maximum)
+    if number is not None:
+        return number
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         raise BadRequest(
-            _("%(name)s must be a positive whole number, not %(value)r.")
-            % {"name": parameter, "value": value},
+            _("%(name)s cannot be higher than %(max)d.") % {"name": parameter, "max": maximum},
             parameter,
         )
-    return number
+    raise BadRequest(
+        _("%(name)s must be a positive whole number, not %(value)r.")
+        % {"name": parameter, "value": value},
+        parameter,
+    )
+
+
+def search_query(raw: str, parameter: str = "search") -> str:
+    """``search`` as plain words within the bounds (validators.search_terms), else a 400."""
+    try:
+        query = search_terms(raw)
+    except ValidationError as exc:
+        raise BadRequest(
+            _("%(name)s: %(reason)s") % {"name": parameter, "reason": " ".join(exc.messages)},
+            parameter,
+        ) from exc
+    return query

@@ -3,7 +3,8 @@
 ``register_view`` mounts views that are not model endpoints (GeoJSON, feed, calendar,
 OpenAPI, docs). Every view, endpoint or not, goes through ``cached_api_view`` (server
 cache, ETag, Last-Modified, Cache-Control), and unknown addresses under the API answer
-a JSON 404 rather than the site's HTML page.
+a JSON 404 rather than the site's HTML page. Every view but a partner's own resources is
+read-only: another method is a JSON 405 with ``Allow`` (see errors.read_only).
 """
 
 from django.http import HttpResponsePermanentRedirect
@@ -14,7 +15,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from twinning.api.caching import cached_api_view
-from twinning.api.errors import not_found
+from twinning.api.errors import not_found, read_only
 
 
 @csrf_exempt  # answers only JSON 404s and slash redirects, whatever the method
@@ -48,7 +49,7 @@ class PartnerAPIRouter(WagtailAPIRouter):
         (self._views if cached else self._private_views).append((route, view, name))
 
     def wrap_view(self, func):
-        return cached_api_view(super().wrap_view(func))
+        return read_only(cached_api_view(super().wrap_view(func)))
 
     def get_urlpatterns(self):
         urlpatterns = super().get_urlpatterns()

@@ -106,6 +106,9 @@ LISTING_FIELDS = {
 COMMON_PARAMETERS = frozenset(
     {"limit", "offset", "fields", "order", "search", "search_operator", "_"}
 )
+#: Longest ``html_path`` of ``find/``: deeper than any page tree, shorter than a slow route.
+HTML_PATH_MAX_LENGTH = 2048
+HTML_PATH_MAX_SEGMENTS = 32
 #: Parameters of a single item.
 DETAIL_PARAMETERS = frozenset({"fields", "_"})
 #: What every item carries whatever ``fields`` says (``type``: the page type, or
@@ -439,7 +442,15 @@ class PartnerPagesAPIViewSet(StrictAPIMixin, PagesAPIViewSet):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        components = [part for part in request.GET["html_path"].split("/") if part]
+        raw = request.GET["html_path"]
+        components = [part for part in raw.split("/") if part]
+        if len(raw) > HTML_PATH_MAX_LENGTH or len(components) > HTML_PATH_MAX_SEGMENTS:
+            # Routing walks the tree one segment at a time: thousands take seconds.
+            raise BadRequest(
+                _("html_path has at most %(length)d characters and %(segments)d segments.")
+                % {"length": HTML_PATH_MAX_LENGTH, "segments": HTML_PATH_MAX_SEGMENTS},
+                "html_path",
+            )
         root = site.root_page
         codes = {locale.language_code: locale for locale in locales(request).values()}
         if components and components[0] in codes:

@@ -50,6 +50,7 @@ from twinning.localize.memory import (
 from twinning.localize.review import save_translation_draft
 from twinning.localize.status import coverage_for, source_locale
 from twinning.models import CooperationTheme, ExchangeStoryPage, PartnerCityPage
+from twinning.validators import parse_whole_number
 
 # Header fields, beside the standard "Language". Together they identify what the file
 # translates and from which version of the source it was made.
@@ -126,8 +127,8 @@ def find_partner(value: str) -> PartnerCityPage:
     """A partner city by slug, page id or Wikidata ID, as its page in the source locale."""
     value = value.strip()
     cities = PartnerCityPage.objects.all()
-    if value.isdigit():
-        found = cities.filter(pk=int(value))
+    if (pk := parse_whole_number(value)) is not None:
+        found = cities.filter(pk=pk)
     elif re.fullmatch(r"[Qq][1-9]\d*", value):
         found = cities.filter(wikidata_id=value.upper())
     else:
@@ -374,10 +375,8 @@ def check_source(po: polib.POFile) -> TranslationSource:
     """
     source_id = po.metadata[TRANSLATION_SOURCE_ID]
     source = None
-    if source_id.isdigit():
-        source = (
-            TranslationSource.objects.filter(pk=int(source_id)).select_related("locale").first()
-        )
+    if (pk := parse_whole_number(source_id)) is not None:
+        source = TranslationSource.objects.filter(pk=pk).select_related("locale").first()
     if source is None or str(source.object_id) != po.metadata[TRANSLATION_KEY]:
         raise RejectedFile(
             _("Unknown source: %(title)s is not (or no longer) on this site.")

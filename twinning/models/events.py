@@ -40,7 +40,7 @@ from twinning.models.snippets import CooperationTheme
 from twinning.models.stories import ExchangeStoryPage
 from twinning.public.aliases import with_text_language
 from twinning.public.visibility import visible_among
-from twinning.validators import latitude_validators, longitude_validators
+from twinning.validators import latitude_validators, longitude_validators, parse_whole_number
 
 
 def _moment(moment: datetime.datetime | None) -> datetime.datetime:
@@ -166,7 +166,7 @@ class EventIndexPage(IndexPage):
         record = None
         actor_param = request.GET.get("actor", "").strip()
         if actor_param:
-            actor_id = _database_id(actor_param)
+            actor_id = parse_whole_number(actor_param, minimum=1)
             actor = Actor.objects.filter(pk=actor_id).first() if actor_id else None
             if actor is None:
                 context["filter_error"] = _(
@@ -410,13 +410,6 @@ class EventPage(KnownRestrictionsMixin, HeroImageMixin, DemoContentMixin, BaseTe
             events_index=self.get_parent(),
         )
         return context
-
-
-def _database_id(value: str) -> int | None:
-    """A primary key from a query parameter, or None if it cannot be one."""
-    if value.isascii() and value.isdigit() and len(value) <= 18:
-        return int(value)
-    return None
 
 
 def whole_days(

@@ -10,29 +10,28 @@ from django import forms
 
 from twinning.choices import Audience
 from twinning.models import Actor, PartnerCityPage
-
-#: A database id as the index's links write it (digits only, at most a 64-bit integer).
-_ID = r"^[0-9]{1,18}$"
+from twinning.validators import parse_whole_number, parse_year
 
 
 class StoryFilterForm(forms.Form):
-    partner = forms.RegexField(_ID, required=False, strip=False)
-    theme = forms.CharField(required=False, strip=False)
-    actor = forms.RegexField(_ID, required=False, strip=False)
+    # Ids and years are read by the parsers the API uses too: ASCII digits within bounds,
+    # so that "²" or a 30-digit year is an ignored filter, not an error page.
+    partner = forms.CharField(required=False, strip=False)
+    theme = forms.SlugField(required=False, allow_unicode=True)
+    actor = forms.CharField(required=False, strip=False)
     audience = forms.ChoiceField(choices=Audience.choices, required=False)
-    year = forms.RegexField(r"^[0-9]{1,4}$", required=False, strip=False)
+    year = forms.CharField(required=False, strip=False)
 
     def clean_partner(self) -> PartnerCityPage | None:
-        pk = self.cleaned_data["partner"]
-        return PartnerCityPage.objects.filter(pk=int(pk)).first() if pk else None
+        pk = parse_whole_number(self.cleaned_data["partner"], minimum=1)
+        return PartnerCityPage.objects.filter(pk=pk).first() if pk else None
 
     def clean_actor(self) -> Actor | None:
-        pk = self.cleaned_data["actor"]
-        return Actor.objects.filter(pk=int(pk)).first() if pk else None
+        pk = parse_whole_number(self.cleaned_data["actor"], minimum=1)
+        return Actor.objects.filter(pk=pk).first() if pk else None
 
     def clean_year(self) -> int | None:
-        year = self.cleaned_data["year"]
-        return int(year) if year else None
+        return parse_year(self.cleaned_data["year"])
 
     def apply(self, stories) -> tuple[Any, dict[str, Any]]:
         """``stories`` narrowed by the valid filters, and those filters as the page's links

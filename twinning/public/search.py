@@ -22,12 +22,22 @@ from twinning.locales import source_language_code
 from twinning.models import ExchangeStoryPage, PartnerCityPage
 from twinning.public import base_template
 from twinning.public.visibility import public, view_restrictions
+from twinning.validators import SEARCH_MAX_LENGTH, search_terms
 
 RESULTS_PER_PAGE = 10
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search the stories and partner cities"), max_length=200)
+    q = forms.CharField(
+        label=_("Search the stories and partner cities"), max_length=SEARCH_MAX_LENGTH
+    )
+
+    def clean_q(self) -> str:
+        """Plain words within the bounds the API keeps too (validators.search_terms)."""
+        query = search_terms(self.cleaned_data["q"])
+        if not query:
+            raise forms.ValidationError(self.fields["q"].error_messages["required"])
+        return query
 
 
 def searchable_pages(locale: Locale, request: HttpRequest | None = None) -> PageQuerySet:
