@@ -11,8 +11,13 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.formats import get_image_format
+from wagtail.images.rich_text import ImageEmbedHandler
+
+from twinning.public.visibility import public_media_queryset
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -25,6 +30,9 @@ BLOCK_RENDITIONS = ("width-960", "fill-400x300")
 PAGE_URL_CONTEXT = "twinning_page_url"
 #: Context variable: ``wagtailembeds`` Embed objects by URL (else the embed finder's).
 EMBEDS_CONTEXT = "twinning_embeds"
+#: Context variable: the ids of the private collections, as the caller read them (else
+#: read once for the request: see ``twinning.public.visibility.public_media``).
+PRIVATE_COLLECTIONS_CONTEXT = "twinning_private_collections"
 
 
 def render_block_html(block: blocks.Block, value, context: dict | None = None) -> SafeString:
@@ -136,3 +144,54 @@ class BodyBlock(blocks.StreamBlock):
     embed = EmbedBlock(label=_("Video or embed"), template="twinning/blocks/embed.html")
     key_figures = KeyFiguresBlock()
     call_to_action = CallToActionBlock()
+
+
+# Rich text: media of private collections ---------------------------------------------
+
+
+def _public_many(model, attrs_list: list[dict]) -> list:
+    """The objects the tags name, None for those missing or in a private collection: in
+    the one query Wagtail's ``get_many`` makes."""
+    ids = [attrs.get("id") for attrs in attrs_list]
+    found = public_media_queryset(model._default_manager.all()).in_bulk(
+        [pk for pk in ids if str(pk).isascii() and str(pk).isdigit()]
+    )
+    by_id = {str(pk): obj for pk, obj in found.items()}
+    return [by_id.get(str(pk)) for pk in ids]
+
+
+class PublicImageEmbedHandler(ImageEmbedHandler):
+    """Wagtail's rich text image, left out when its collection is private (or the image
+    is gone): public pages never show a private image, as the API's rich text does not."""
+
+    @classmethod
+    def get_many(cls, attrs_list: list[dict]) -> list:
+        return _public_many(cls.get_model(), attrs_list)
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        images = cls.get_many(attrs_list)
+        return [
+            get_image_format(attrs["format"]).image_to_html(image, attrs.get("alt", ""))
+            if image
+            else ""
+            for attrs, image in zip(attrs_list, images, strict=True)
+        ]
+
+
+class PublicDocumentLinkHandler(DocumentLinkHandler):
+    """Wagtail's rich text document link, reduced to its text when the document's
+    collection is private (as for a deleted document): the author's words stay readable,
+    the page names neither the file nor its address, and the API's rich text does the same.
+    """
+
+    @classmethod
+    def get_many(cls, attrs_list: list[dict]) -> list:
+        return _public_many(cls.get_model(), attrs_list)
+
+
+def register_public_media_handlers(features) -> None:
+    """Render rich text images and document links with the handlers above: for a
+    ``register_rich_text_features`` hook that runs after Wagtail's own (``order`` > 0)."""
+    features.register_embed_type(PublicImageEmbedHandler)
+    features.register_link_type(PublicDocumentLinkHandler)

@@ -1,4 +1,9 @@
-"""Documents to download, as a StreamField: translators may swap in a translated file."""
+"""Documents to download, as a StreamField: translators may swap in a translated file.
+
+A link is rendered by its template only when its document is public: a document of a
+private collection is not named on public pages (nor in the API, which renders the same
+template), whatever its link text says.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +23,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document")
+        template = "twinning/blocks/document_link.html"
 
 
 class DocumentsBlock(blocks.StreamBlock):

@@ -26,13 +26,16 @@ NOW = datetime.datetime(2026, 5, 9, 12, 0, tzinfo=datetime.UTC)
 DAY = datetime.timedelta(days=1)
 
 #: A city page in the source language: serving (7), themes, events, calls, actors, the
-#: page's translations, milestones, stories.
-CITY_PAGE_QUERIES = 13
-#: The goal of issue 7, met by a city page in any language, translated or not.
-CITY_PAGE_BUDGET = 15
+#: page's translations, milestones, stories, and the private collections (once, for the
+#: images: none of a private collection is shown).
+CITY_PAGE_QUERIES = 14
+#: The goal of issue 7 (15), met by a city page in any language, translated or not, plus
+#: the private collections' read that keeps private images off public pages.
+CITY_PAGE_BUDGET = 16
 #: A story page in the source language: serving (7), partner cities, themes, the event
-#: and call it links, actors, the page's translations, the JSON-LD block's cities.
-STORY_PAGE_QUERIES = 12
+#: and call it links, actors, the page's translations, the JSON-LD block's cities, and the
+#: private collections (once, for the images).
+STORY_PAGE_QUERIES = 13
 STORY_PAGE_BUDGET = 15
 
 

@@ -33,6 +33,7 @@ from twinning.absolute_urls import URLBuilder, absolute_url
 from twinning.api.errors import NotFound, json_errors
 from twinning.api.site_state import site_state
 from twinning.blocks import BLOCK_RENDITIONS
+from twinning.public.visibility import public_media
 
 #: The renditions every image comes in, by name. Never cropped: partners crop as they like.
 RENDITIONS = {"small": "max-480x480", "large": "max-1600x1600"}
@@ -76,7 +77,7 @@ def load_images(request: HttpRequest, ids: Iterable[int]) -> dict:
     found: set[int] = set()
     for rendition in renditions.select_related("image"):
         found.add(rendition.image_id)
-        if rendition.image.collection_id in private:
+        if public_media(rendition.image, private_ids=private) is None:
             continue
         image = images.setdefault(rendition.image_id, rendition.image)
         if not hasattr(image, "prefetched_renditions"):

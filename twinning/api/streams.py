@@ -4,8 +4,9 @@ Both are built from the stored (raw) data with references loaded in bulk (see
 references.py), so a list of items costs no query per block. The HTML is the site's:
 each block is rendered by its template (``render_block_html``), from a value whose
 images, pages, documents and rich text links come from the response's references (pages
-in the item's language, private ones left out), with the embeds of the response read in
-one query; every URL is then made absolute.
+in the item's language, private ones left out; images and documents of private
+collections are None, and their blocks render nothing), with the embeds of the response
+read in one query; every URL is then made absolute.
 """
 
 import weakref
@@ -23,7 +24,13 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
 from twinning.api.references import References
-from twinning.blocks import EMBEDS_CONTEXT, PAGE_URL_CONTEXT, render_block_html
+from twinning.api.site_state import site_state
+from twinning.blocks import (
+    EMBEDS_CONTEXT,
+    PAGE_URL_CONTEXT,
+    PRIVATE_COLLECTIONS_CONTEXT,
+    render_block_html,
+)
 
 #: The embed URLs each response mentions, then the Embeds read for them (by URL).
 _embeds: "weakref.WeakKeyDictionary[References, dict]" = weakref.WeakKeyDictionary()
@@ -165,6 +172,8 @@ def stream_representation(stream_value, references: References, locale_id: int) 
         "request": references.request,
         PAGE_URL_CONTEXT: references.urls.page_url,
         EMBEDS_CONTEXT: _loaded_embeds(references),
+        # The collections the references were loaded without: the templates check no more.
+        PRIVATE_COLLECTIONS_CONTEXT: site_state(references.request).private_collection_ids,
     }
     items, fragments = [], []
     for child in _stream_children(stream_value.raw_data):

@@ -7,7 +7,8 @@ or groups): published pages go to caches and to partners who never log in. Where
 matters, also when it is a real page rather than an alias (an alias is the French page
 under a foreign URL: "not translated yet") and inside a site's language trees. Images
 and documents are visible unless their collection, or a parent collection, has a view
-restriction.
+restriction: ``public_media`` decides it for one image or document, the rich text
+handlers of ``twinning.blocks`` and the template tags of ``twinning_media`` ask it.
 
 The restrictions are read once per request (``view_restrictions``); a caller that keeps
 them longer (the API, for a cache generation) hands the paths in a ``Scope``.
@@ -16,7 +17,8 @@ them longer (the API, for a cache generation) hands the paths in a ``Scope``.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Substr
 from django.http import HttpRequest
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -125,9 +127,43 @@ def visible_among(pages: Iterable[Page | None]) -> list[Page]:
     return [page for page in pages if page.pk in visible]
 
 
+def private_collections() -> QuerySet:
+    """Collections with a view restriction, and every collection beneath them.
+
+    One query (or a subquery of the caller's): a collection is private when it or one of
+    its ancestors is restricted, i.e. when its path begins with a restricted collection's.
+    """
+    restricted_above = CollectionViewRestriction.objects.filter(
+        collection__path=Substr(OuterRef("path"), 1, F("collection__depth") * Collection.steplen)
+    )
+    return Collection.objects.filter(Exists(restricted_above))
+
+
 def private_collection_ids() -> frozenset[int]:
-    """Collections with a view restriction, and every collection beneath them."""
-    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    if not paths:
-        return frozenset()
-    return frozenset(Collection.objects.filter(within_q(paths)).values_list("pk", flat=True))
+    """The ids of ``private_collections()``."""
+    return frozenset(private_collections().values_list("pk", flat=True))
+
+
+def private_collection_ids_for(request: HttpRequest | None) -> frozenset[int]:
+    """``private_collection_ids()``, read once per ``request`` when given."""
+    return request_cache.remembered(request, "private_collection_ids", private_collection_ids)
+
+
+def public_media(obj, request: HttpRequest | None = None, private_ids: Iterable[int] | None = None):
+    """``obj`` (an image or a document) when anonymous readers may see it, else None.
+
+    The one test of media visibility: outside the private collections, given as
+    ``private_ids`` when the caller read them, else read once for ``request``. Public
+    pages are the same for everyone (an edge cache keeps them), so an editor who may
+    open the collection does not see its media there either.
+    """
+    if not obj:  # also a template's missing variable ("")
+        return None
+    if private_ids is None:
+        private_ids = private_collection_ids_for(request)
+    return None if obj.collection_id in private_ids else obj
+
+
+def public_media_queryset(queryset: QuerySet) -> QuerySet:
+    """Images or documents of ``queryset`` outside the private collections (no extra query)."""
+    return queryset.exclude(collection__in=private_collections())
