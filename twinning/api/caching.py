@@ -7,11 +7,20 @@ invalidation.py): every cached list and detail, in every language, is then out o
 once, without enumerating keys. The generation key never expires and starts from the
 clock, so a lost key can never bring old entries back.
 
+The generation lives where every server process sees it: in the cache when the cache is
+shared (Redis, Memcached, the database or file caches), in the database (one row, see
+``ContentGeneration``) when the cache is process-local. Otherwise a page made private
+through one process's admin would still be served from another process's copies.
+
+Entries are kept per scheme and validated host (a disallowed ``Host`` is a 400 before the
+cache is read), as responses hold absolute URLs.
+
 Each response carries a strong ``ETag`` (a hash of its body) and ``Last-Modified`` (the
 time of the last change of content), so partners and CDNs revalidate with a 304.
 
 A stored entry records the generation it was computed under; one ``get_many`` reads the
-generation and the entry together (one round trip to Redis). ``APICacheMiddleware``,
+generation and the entry together (one round trip to Redis; with the generation in the
+database, one query per request besides the cache read). ``APICacheMiddleware``,
 placed right after Django's LocaleMiddleware, answers hits before the rest of the stack
 (URL resolution, CSRF, authentication, REST framework); on a miss it stores the entry
 with the headers the whole stack gave the response, so a hit looks exactly like a miss.
@@ -25,17 +34,24 @@ import time
 from functools import wraps
 from urllib.parse import urlencode
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from twinning import conf
 from twinning.api.errors import keep_out_of_language_redirects
+from twinning.api.models import ContentGeneration
+from twinning.public import request_cache
 
 GENERATION_KEY = "twinning-api:generation"
 CHANGED_AT_KEY = "twinning-api:changed-at"
+#: Cache backends each server process holds a copy of its own (see generation_in_database).
+PROCESS_LOCAL_CACHES = (LocMemCache,)
 #: Headers of a response worth keeping in the cache besides its body.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 
@@ -44,9 +60,29 @@ def _clock_generation() -> int:
     return int(time.time() * 1000)
 
 
-def current_generation() -> tuple[int, float]:
-    """The generation number and the time content last changed."""
+def generation_in_database() -> bool:
+    """Whether the generation is kept in the database rather than in the cache.
+
+    A process-local cache (Django's local-memory one) is seen by one server process only:
+    a generation kept there would let one process serve, from its own copies, what an
+    editor has just made private in another. The database is seen by every process; with
+    such a cache the generation is read there, once per API request.
+    """
+    return isinstance(caches[DEFAULT_CACHE_ALIAS], PROCESS_LOCAL_CACHES)
+
+
+def current_generation(request: HttpRequest | None = None) -> tuple[int, float]:
+    """The generation number and the time content last changed (read once for ``request``
+    when they come from the database)."""
+    if generation_in_database():
+        return request_cache.remembered(request, "api_generation", _database_generation)
     values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY])
+    return _cached_generation(values)
+
+
+def _cached_generation(values: dict) -> tuple[int, float]:
+    """The generation and time of change among ``values`` read from the cache; set when
+    missing."""
     generation = values.get(GENERATION_KEY)
     changed_at = values.get(CHANGED_AT_KEY)
     if generation is None:
@@ -58,8 +94,33 @@ def current_generation() -> tuple[int, float]:
     return generation, changed_at
 
 
+def _database_generation() -> tuple[int, float]:
+    row = ContentGeneration.objects.values_list("number", "changed_at").first()
+    if row is None:
+        _start_database_generation()
+        row = ContentGeneration.objects.values_list("number", "changed_at").get()
+    return row[0], row[1].timestamp()
+
+
+def _start_database_generation() -> None:
+    ContentGeneration.objects.bulk_create(
+        [ContentGeneration(number=_clock_generation(), changed_at=timezone.now())],
+        ignore_conflicts=True,  # another process started it first
+    )
+
+
 def bump_generation() -> None:
-    """Retire every cached API response."""
+    """Retire every cached API response, in every process."""
+    if generation_in_database():
+        # Never below the clock: a database restored from a backup holds an older number,
+        # which processes may already have used for entries of their own.
+        changed = ContentGeneration.objects.update(
+            number=Greatest(F("number") + 1, Value(_clock_generation())),
+            changed_at=timezone.now(),
+        )
+        if not changed:
+            _start_database_generation()
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -75,40 +136,62 @@ def response_language(request: HttpRequest) -> str:
 
 
 def response_key(request: HttpRequest) -> str:
-    """Where the response to ``request`` is kept: path, sorted query and the response's
-    language (``locale``'s, else Accept-Language's: see languages.response_language)."""
+    """Where the response to ``request`` is kept: scheme, host, path, sorted query and the
+    response's language (``locale``'s, else Accept-Language's: see
+    languages.response_language).
+
+    The host is the validated one (``get_host`` raises ``DisallowedHost``, a 400): a
+    disallowed Host is refused before the cache is read, and a response holding the
+    absolute URLs of one host is never served to another.
+    """
+    host = request.get_host()
     query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
-    digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
-    return f"twinning-api:response:{response_language(request)}:{digest}"
+    digest = hashlib.sha256(f"{request.scheme}://{host}{request.path}?{query}".encode())
+    return f"twinning-api:response:{response_language(request)}:{digest.hexdigest()}"
 
 
-def lookup(key: str) -> tuple[int, float, dict | None]:
+def lookup(key: str, request: HttpRequest | None = None) -> tuple[int, float, dict | None]:
     """The generation, the time of the last change and the current entry under ``key``
-    (None unless it was computed under this generation): one round trip."""
-    values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY, key])
-    generation = values.get(GENERATION_KEY)
-    changed_at = values.get(CHANGED_AT_KEY)
-    if generation is None or changed_at is None:
-        generation, changed_at = current_generation()
-    entry = values.get(key)
-    if entry is None or entry.get("generation") != generation:
+    (None unless it was computed under this generation): one round trip to the cache
+    (and one query, when the generation is in the database)."""
+    if generation_in_database():
+        generation, changed_at = current_generation(request)
+        entry = cache.get(key)
+    else:
+        values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY, key])
+        generation, changed_at = _cached_generation(values)
+        entry = values.get(key)
+    if generation is None or entry is None or entry.get("generation") != generation:
+        # (None: a cache that keeps nothing, or one failing open, can vouch for no entry.)
         return generation, changed_at, None
     if entry.get("expires") is not None and entry["expires"] <= time.time():
         return generation, changed_at, None
     return generation, changed_at, entry
 
 
-def kept_for_generation(key: str, compute, timeout: int | None = None):
+def kept_for_generation(
+    key: str, compute, timeout: int | None = None, request: HttpRequest | None = None
+):
     """``compute()``, kept in the cache until content next changes.
 
-    The generation and the kept value are read in one round trip; a value kept under an
-    older generation is computed again."""
-    values = cache.get_many([GENERATION_KEY, key])
-    generation = values.get(GENERATION_KEY)
-    if generation is None:
-        generation = current_generation()[0]
-    kept = values.get(key)
-    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == generation:
+    The generation and the kept value are read in one round trip (the generation once for
+    ``request`` when it is in the database); a value kept under an older generation is
+    computed again."""
+    if generation_in_database():
+        generation = current_generation(request)[0]
+        kept = cache.get(key)
+    else:
+        values = cache.get_many([GENERATION_KEY, key])
+        generation = values.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()[0]
+        kept = values.get(key)
+    if (
+        generation is not None
+        and isinstance(kept, tuple)
+        and len(kept) == 2
+        and kept[0] == generation
+    ):
         return kept[1]
     value = compute()
     cache.set(key, (generation, value), timeout=timeout)
@@ -204,7 +287,7 @@ def _cached(view, request, *args, **kwargs):
         return view(request, *args, **kwargs)
     found = getattr(request, LOOKUP_ATTRIBUTE, None)
     key = found[0] if found else response_key(request)
-    generation, changed_at, entry = found[1:] if found else lookup(key)
+    generation, changed_at, entry = found[1:] if found else lookup(key, request)
     if entry is None:
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
@@ -241,7 +324,7 @@ class APICacheMiddleware:
             return self.get_response(request)
         with translation.override(response_language(request)):
             key = response_key(request)
-            generation, changed_at, entry = lookup(key)
+            generation, changed_at, entry = lookup(key, request)
             if entry is not None:
                 return _serve(request, entry)
             setattr(request, LOOKUP_ATTRIBUTE, (key, generation, changed_at, None))

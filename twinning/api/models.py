@@ -57,3 +57,23 @@ class ChangeLogStart(models.Model):
 
     def __str__(self):
         return str(self.started_at)
+
+
+class ContentGeneration(models.Model):
+    """The content generation, where every server process sees it (see caching.py).
+
+    Used when the cache is process-local (Django's local-memory cache): each process
+    would otherwise count generations of its own, and serve for minutes what another
+    process has just made private. One row, bumped with ``UPDATE … SET number = number + 1``.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    #: Starts from the clock (milliseconds), so a lost row never brings old entries back.
+    number = models.BigIntegerField()
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("content generation")
+
+    def __str__(self):
+        return str(self.number)

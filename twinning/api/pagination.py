@@ -28,8 +28,9 @@ from twinning.api.errors import BadRequest
 from twinning.api.parameters import LIMIT, positive_int
 
 
-def cached_count(queryset) -> int:
-    """``queryset.count()``, remembered until content next changes."""
+def cached_count(queryset, request: HttpRequest | None = None) -> int:
+    """``queryset.count()``, remembered until content next changes (the generation read
+    once for ``request``)."""
     if not isinstance(queryset, QuerySet):
         return queryset.count()
     try:
@@ -37,7 +38,8 @@ def cached_count(queryset) -> int:
     except EmptyResultSet:
         return 0
     digest = hashlib.sha256(f"{queryset.db}:{sql}:{params!r}".encode()).hexdigest()
-    return kept_for_generation(f"twinning-api:count:{digest}", queryset.count, timeout=24 * 3600)
+    key = f"twinning-api:count:{digest}"
+    return kept_for_generation(key, queryset.count, timeout=24 * 3600, request=request)
 
 
 def page_of(queryset, offset: int, limit: int) -> list:
@@ -73,7 +75,7 @@ class Pagination(WagtailPagination):
         self.view = view
         self.request = getattr(request, "_request", request)  # a REST framework request
         self.offset, self.limit = offset, limit
-        self.total_count = cached_count(queryset)
+        self.total_count = cached_count(queryset, self.request)
         return page_of(queryset, offset, limit)
 
     def meta(self) -> dict:

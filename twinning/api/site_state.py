@@ -4,7 +4,9 @@ The site that serves a host, the paths of its language roots, the restricted sec
 the locales and the private collections change only through saves that retire every
 cached API response (a new generation, see caching.py and invalidation.py). So they are
 read from the database once per generation and host, then from the cache with the
-generation number in one round trip, instead of five queries at every request.
+generation number in one round trip, instead of five queries at every request. The
+generation is where every server process sees it (see caching.py), so a restriction added
+through one process is in force in all of them at their next request.
 """
 
 from dataclasses import dataclass
@@ -80,9 +82,9 @@ def _scope_of(request: HttpRequest) -> Scope:
 
 
 def _cached_state(request: HttpRequest) -> SiteState:
-    hostname = split_domain_port(request._get_raw_host())[0]
+    hostname = split_domain_port(request.get_host())[0]  # validated: DisallowedHost is a 400
     key = f"twinning-api:site-state:{hostname}:{request.get_port()}"
-    return kept_for_generation(key, lambda: _read_state(request), timeout=_TIMEOUT)
+    return kept_for_generation(key, lambda: _read_state(request), _TIMEOUT, request)
 
 
 def _read_state(request: HttpRequest) -> SiteState:

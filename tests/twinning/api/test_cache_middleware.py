@@ -1,5 +1,6 @@
-"""Cache hits answered early by APICacheMiddleware: one cache round trip, no query, and a
-response a partner cannot tell from the first (uncached) one."""
+"""Cache hits answered early by APICacheMiddleware: one cache round trip, no query (one,
+reading the generation, with a process-local cache), and a response a partner cannot tell
+from the first (uncached) one."""
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
@@ -10,6 +11,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from tests.twinning.api.conftest import build_world, publish, shared
+from tests.twinning.api.test_query_counts import generation_reads
+from twinning.api import caching
 
 pytestmark = pytest.mark.django_db
 world = shared(build_world)
@@ -40,6 +43,12 @@ class CountingCache(LocMemCache):
 
 
 COUNTING = {"default": {"BACKEND": f"{__name__}.CountingCache", "LOCATION": "counting"}}
+
+
+@pytest.fixture
+def counting_as_shared(monkeypatch):
+    """``CountingCache`` standing for a network cache (Redis), seen by every process."""
+    monkeypatch.setattr(caching, "PROCESS_LOCAL_CACHES", ())
 
 
 class SeenByTheRestOfTheStack:
@@ -74,21 +83,38 @@ def test_a_hit_has_the_same_body_and_headers_as_the_miss(api, world):
     miss = api.get(URL, HTTP_ORIGIN="https://example.org")
     with CaptureQueriesContext(connection) as queries:
         hit = api.get(URL, HTTP_ORIGIN="https://example.org")
-    assert len(queries) == 0
+    assert len(queries) == generation_reads()
     assert hit.status_code == miss.status_code == 200
     assert hit.content == miss.content
     assert headers(hit) == headers(miss)
     assert hit["X-Frame-Options"] and hit["Content-Length"] == str(len(miss.content))
 
 
-@override_settings(CACHES=COUNTING)
-def test_a_hit_is_one_read_of_the_cache(api, world):
+def reads_of_a_hit(api) -> tuple[list[list[str]], list[str]]:
+    """The API's reads of the cache, and the queries, of a cache hit."""
     api.get(URL)
     CountingCache.reads.clear()
-    assert api.get(URL).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(URL).status_code == 200
     api_reads = [keys for keys in CountingCache.reads if any("twinning-api" in k for k in keys)]
+    return api_reads, [query["sql"] for query in queries]
+
+
+@override_settings(CACHES=COUNTING)
+def test_a_hit_is_one_read_of_a_shared_cache_and_no_query(api, world, counting_as_shared):
+    api_reads, queries = reads_of_a_hit(api)
     assert len(api_reads) == 1
     assert len(api_reads[0]) == 3  # generation, time of the last change, the entry
+    assert queries == []
+
+
+@override_settings(CACHES=COUNTING)
+def test_with_a_process_local_cache_a_hit_reads_the_generation_from_the_database(api, world):
+    api_reads, queries = reads_of_a_hit(api)
+    assert len(api_reads) == 1
+    assert len(api_reads[0]) == 1  # the entry
+    assert len(queries) == 1
+    assert "contentgeneration" in queries[0]
 
 
 def test_a_hit_never_reaches_the_rest_of_the_stack(api, world):
@@ -106,7 +132,7 @@ def test_a_revalidation_is_answered_early_too(api, world):
     with CaptureQueriesContext(connection) as queries:
         response = api.get(URL, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
-    assert len(queries) == 0
+    assert len(queries) == generation_reads()
 
 
 def test_an_entry_of_an_older_generation_is_never_served(api, world):
@@ -130,7 +156,7 @@ def test_without_the_middleware_the_views_still_serve_hits(api, world):
         miss = api.get(URL)
         with CaptureQueriesContext(connection) as queries:
             hit = api.get(URL)
-    assert len(queries) == 0
+    assert len(queries) == generation_reads()
     assert hit.content == miss.content
     assert hit["ETag"] == miss["ETag"]
 
