@@ -4,10 +4,11 @@ Search engines and partners' tools read them: a City with its coordinates and it
 Wikidata entity (``sameAs``), its partnership milestones as Events, and stories as
 Articles ``about`` the partner cities they tell of.
 
-They are built from what the page renders anyway: its hero image and the rendition the
-API calls "large" (Wagtail keeps renditions in its cache), its milestones, and for a
-story one query for its cities. An alias (a page not translated yet) is described as its
-original, whose text it carries: with the original's URL and language.
+They are built from what the page renders anyway: its hero image (when public: not from
+a private collection) and the rendition the API calls "large" (Wagtail keeps renditions
+in its cache), its milestones, and for a story one query for its cities. An alias (a
+page not translated yet) is described as its original, whose text it carries: with the
+original's URL and language.
 """
 
 import json
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import translation
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.images.models import SourceImageIOError
@@ -27,7 +28,8 @@ from twinning.absolute_urls import URLBuilder
 from twinning.api.images import RENDITIONS
 from twinning.locales import source_language_code
 from twinning.models import ExchangeStoryPage, PartnerCityPage
-from twinning.public.visibility import is_public, view_restrictions
+from twinning.public.csp import csp_nonce
+from twinning.public.visibility import is_public, public_media, view_restrictions
 
 SCHEMA = "https://schema.org"
 WIKIDATA = "https://www.wikidata.org/wiki/"
@@ -51,8 +53,10 @@ def _publisher(urls: URLBuilder) -> dict:
     }
 
 
-def _image_url(urls: URLBuilder, image) -> str | None:
-    """The absolute URL of the image's large rendition, as the API gives it."""
+def _image_url(urls: URLBuilder, image, request: HttpRequest) -> str | None:
+    """The absolute URL of the image's large rendition, as the API gives it; none for an
+    image of a private collection."""
+    image = public_media(image, request)
     if image is None:
         return None
     try:
@@ -97,7 +101,7 @@ def city_json_ld(city: PartnerCityPage, request: HttpRequest, identity: Identity
         data["sameAs"] = same_as
     if city.population:
         data["population"] = city.population
-    image = _image_url(urls, city.hero_image)
+    image = _image_url(urls, city.hero_image, request)
     if image:
         data["image"] = image
     events = []
@@ -170,7 +174,7 @@ def story_json_ld(story: ExchangeStoryPage, request: HttpRequest, identity: Iden
     }
     if story.date:
         data["temporalCoverage"] = story.date.isoformat()
-    image = _image_url(urls, story.hero_image)
+    image = _image_url(urls, story.hero_image, request)
     if image:
         data["image"] = image
     return {key: value for key, value in data.items() if value not in (None, [], "")}
@@ -205,9 +209,14 @@ def json_ld_for(page: Page, request: HttpRequest, identity: Identity | None = No
         return story_json_ld(page, request, identity)
 
 
-def script_tag(data: dict | None) -> SafeString:
-    """``<script type="application/ld+json">`` that no text of the page can close early."""
+def script_tag(data: dict | None, request: HttpRequest | None = None) -> SafeString:
+    """``<script type="application/ld+json">`` that no text of the page can close early.
+
+    With the request, the tag carries its CSP nonce (when the host sends a policy).
+    """
     if not data:
         return mark_safe("")
     payload = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+    nonce = csp_nonce(request)
+    attributes = format_html(' nonce="{}"', nonce) if nonce else ""
+    return mark_safe(f'<script type="application/ld+json"{attributes}>{payload}</script>')

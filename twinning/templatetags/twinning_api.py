@@ -20,4 +20,4 @@ def json_ld(context, page):
         canonical=getattr(languages, "canonical", None),
         language=getattr(languages, "content_language", None),
     )
-    return script_tag(json_ld_for(page, request, identity))
+    return script_tag(json_ld_for(page, request, identity), request)
