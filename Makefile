@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bootstrap lint format messages compilemessages migrate demo clean
+.PHONY: run test bootstrap lint format messages compilemessages migrate demo clean serve backup restore
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,44 @@ test: bootstrap
 	$(VENV)/bin/pytest --ds=tests.project.settings $(PLUGIN_TESTS) $(PYTEST_ARGS) || status=1; \
 	$(VENV)/bin/pytest --ds=cms.settings.test $(SITE_TESTS) $(PYTEST_ARGS) || status=1; \
 	exit $$status
+
+# The production configuration on this machine: static files collected into their hashed
+# names, migrations, gunicorn with cms/gunicorn.conf.py and the task worker beside it,
+# stopped with it. Deployment values come from the environment (README "Deploying"). On a
+# loopback HOST only, what a laptop lacks is filled in, and said: a throwaway secret key,
+# SQLite when DATABASE_URL is unset, plain HTTP (no redirect, HSTS or secure-only cookies).
+serve: bootstrap
+	@export DJANGO_SETTINGS_MODULE=cms.settings.production HOST=$(HOST) PORT=$(PORT); \
+	case "$(HOST)" in localhost|127.*|::1|"[::1]") loopback=yes;; *) loopback=;; esac; \
+	if [ -n "$$loopback" ]; then \
+		if [ -z "$$DJANGO_SECRET_KEY" ]; then \
+			export DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+			echo "make serve: no DJANGO_SECRET_KEY set: a throwaway key for this loopback run (logins end with it)."; \
+		fi; \
+		if [ -z "$$DATABASE_URL" ]; then \
+			export ALLOW_SQLITE_IN_PRODUCTION=true; \
+			echo "make serve: no DATABASE_URL set: SQLite (db.sqlite3), allowed for this loopback run only."; \
+		fi; \
+		export DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-false} DJANGO_HSTS_SECONDS=$${DJANGO_HSTS_SECONDS:-0} DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-false}; \
+		echo "make serve: plain HTTP on loopback: no HTTPS redirect, no HSTS, cookies not secure-only."; \
+	fi; \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py migrate --noinput --verbosity 0 || exit 1; \
+	echo "make serve: http://$(HOST):$(PORT)/ (gunicorn, production settings; Ctrl-C stops it)"; \
+	$(PY) manage.py db_worker --queue-name '*' --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn --config cms/gunicorn.conf.py
+
+# One archive (a directory under BACKUP_DIR, default backups/) holding the database
+# (pg_dump, or SQLite's online backup) and the media folder, with a manifest of checksums.
+backup: $(VENV)/.installed
+	$(PY) -m cms.backup create $(if $(BACKUP_DIR),--output "$(BACKUP_DIR)")
+
+# `make restore ARCHIVE=backups/twinning-…`: into an empty database and media folder
+# (FORCE=1 to overwrite); the archive is checked in full before anything is written.
+restore: $(VENV)/.installed
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/twinning-<date> [FORCE=1]" >&2; exit 2; }
+	$(PY) -m cms.backup restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -13,6 +13,31 @@ ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 
 
+def gunicorn_command(port: int, workers: int, timeout: int) -> list[str]:
+    """gunicorn serving the site on loopback ``port`` with ``workers`` sync workers."""
+    return [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "cms.wsgi:application",
+        f"--bind={HOST}:{port}",
+        f"--workers={workers}",
+        "--worker-class=sync",
+        "--log-level=warning",
+        f"--timeout={timeout}",
+    ]
+
+
+def stop(process: subprocess.Popen, timeout: float = 30) -> None:
+    """Stop gunicorn as systemd would: SIGTERM (workers finish their requests), then kill."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class Server:
     """``with Server(db, port, workers, cache=True) as server:`` gunicorn, then stopped."""
 
@@ -32,19 +57,8 @@ class Server:
             "BENCH_DB_NAME": self.db,
             "BENCH_CACHE": "on" if self.cache else "off",
         }
-        gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
-            [
-                str(gunicorn),
-                "cms.wsgi:application",
-                f"--bind={HOST}:{self.port}",
-                f"--workers={self.workers}",
-                "--worker-class=sync",
-                "--log-level=warning",
-                "--timeout=120",
-            ],
-            cwd=ROOT,
-            env=env,
+            gunicorn_command(self.port, self.workers, timeout=120), cwd=ROOT, env=env
         )
         try:
             self._wait_ready()
@@ -89,10 +103,5 @@ class Server:
         return sizes
 
     def __exit__(self, *exc) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process:
+            stop(self.process)

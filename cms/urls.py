@@ -6,9 +6,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import health
+from cms.login_protection import ProtectedPasswordResetView
 from twinning.public.sitemaps import sitemap
 
+# Server errors: a 503 when the database is unavailable, JSON under /api/ (see cms/errors.py).
+handler500 = "cms.errors.server_error"
+
 urlpatterns = [
+    # Outside the language prefix and never cached: for load balancers and orchestrators.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("admin/password_reset/", ProtectedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -20,7 +29,13 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images (renditions, and the originals the API's download_url gives), as a web server
+    # serves them in production; never documents: they go through Wagtail's view, which
+    # checks their collection's privacy.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}"
+        )
 
 urlpatterns += i18n_patterns(
     path("", include("twinning.urls")),

@@ -116,17 +116,8 @@ DATABASES = {
     )
 }
 
-# Local memory by default; Redis when REDIS_URL is set.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "twinning"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory by default; Redis when REDIS_URL is set (see "Faults" below).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -251,3 +242,178 @@ TWINNING = {
 }
 
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
+
+
+# ---------------------------------------------------------------------------------------
+# Faults: the cache fails open, the database answers or gives up quickly.
+# ---------------------------------------------------------------------------------------
+
+# Redis when REDIS_URL is set, failing open (cms/cache.py): with Redis down or frozen the
+# site is served uncached. One attempt costs at most the socket timeouts (seconds); after a
+# failure Redis is left alone for REDIS_BREAKER_SECONDS. Writes dropped meanwhile may have
+# been invalidations: the API cache is retired when Redis answers again.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "cms.cache.FailOpenRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "twinning"),
+            "OPTIONS": {
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25")),
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "BREAKER_SECONDS": float(os.environ.get("REDIS_BREAKER_SECONDS", "10")),
+                "ON_RECOVERY": ["twinning.api.caching.bump_generation"],
+            },
+        }
+    }
+
+# PostgreSQL gives up connecting after DATABASE_CONNECT_TIMEOUT seconds (libpq's minimum is
+# 2) and cancels a statement after DATABASE_STATEMENT_TIMEOUT milliseconds. SQLite keeps
+# its own lock timeout (5 s).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _database_options.setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+    )
+    # 0 sends no startup option at all (for a pooler that refuses them, e.g. PgBouncer).
+    _statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30000"))
+    if _statement_timeout:
+        _database_options["options"] = (
+            f"{_database_options.get('options', '')} -c statement_timeout={_statement_timeout}"
+        ).strip()
+
+# ---------------------------------------------------------------------------------------
+# Login protection (django-axes) and e-mail from the environment.
+# ---------------------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+from cms.email_settings import email_settings_from_env  # noqa: E402
+
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Axes turns a refused sign-in into its lockout page: it wants to be the last middleware.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+
+# The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies of our own the
+# address they appended to X-Forwarded-For (the N-th from the right; the rest is forgeable).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = RATELIMIT_IP_META_KEY = "cms.login_protection.client_ip"
+
+# Admin sign-in: a username at one address is paused after LOGIN_FAILURE_LIMIT failures, an
+# address (any usernames: password spraying) after LOGIN_IP_FAILURE_LIMIT, both for
+# LOGIN_COOLOFF_MINUTES. Never a username everywhere: anyone could lock every editor out.
+# Failures are kept in the database, shared by every worker.
+AXES_HANDLER = "cms.login_protection.LoginAttemptsHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "20"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.login_protection.lockout_response"
+# Axes masks the username and address in its log lines by default: they are what an
+# administrator needs to read there. Passwords are never logged.
+AXES_SENSITIVE_PARAMETERS = []
+
+# Admin password reset: requests per address and per client, counted in the cache. With
+# the cache unavailable resets are not limited rather than refused.
+PASSWORD_RESET_RATE_PER_ADDRESS = os.environ.get("PASSWORD_RESET_RATE_PER_ADDRESS", "5/h")
+PASSWORD_RESET_RATE_PER_IP = os.environ.get("PASSWORD_RESET_RATE_PER_IP", "20/h")
+RATELIMIT_FAIL_OPEN = True
+
+# E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True, smtps://…, console:) or
+# EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS/EMAIL_USE_SSL;
+# EMAIL_TIMEOUT (10 s), SERVER_EMAIL. Unset in production: `check --deploy` says so.
+globals().update(email_settings_from_env(os.environ))
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# ---------------------------------------------------------------------------------------
+# Private media: documents and images of restricted collections.
+# ---------------------------------------------------------------------------------------
+# Documents are always served by Wagtail's view (/documents/<id>/<file name>), which
+# checks the privacy of their collection, whatever the storage: never a link to the file
+# under /media/documents/, which a web server would hand to anyone.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# ---------------------------------------------------------------------------------------
+# Security headers: Content-Security-Policy (django-csp), Permissions-Policy.
+# ---------------------------------------------------------------------------------------
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+from twinning.public.csp import map_tile_sources  # noqa: E402
+
+
+def content_security_policy(map_tile_url: str, frame_sources: list[str]) -> dict:
+    """The policy of every page but the admin's and the API's (django-csp 4 format).
+
+    Scripts come from this site or carry the response's nonce, never from inline code or
+    attributes. Styles come from this site too; only ``style`` attributes are allowed inline
+    (the timeline positions its bars with ``style="--offset: …"``): an attribute styles one
+    element and cannot hold the selectors that CSS injection reads data with, whereas a
+    ``<style>`` element can, so ``'unsafe-inline'`` stays out of ``style-src`` itself.
+    Leaflet positions the map through the CSSOM, which a policy does not restrict. Images:
+    this site, ``data:`` URLs (Leaflet's and the admin's icons) and the map's tile server.
+    Frames: the video providers of the embeds. No page may be framed (the partners' widget
+    is a script, not a frame).
+    """
+    return {
+        # Wagtail's admin runs inline scripts; the API answers JSON, which no browser runs.
+        "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/"],
+        "DIRECTIVES": {
+            "default-src": [SELF],
+            "script-src": [SELF, NONCE],
+            "style-src": [SELF],
+            "style-src-attr": [UNSAFE_INLINE],
+            "img-src": [SELF, "data:", *map_tile_sources(map_tile_url)],
+            "connect-src": [SELF],
+            "frame-src": [SELF, *frame_sources],
+            "object-src": [NONE],
+            "base-uri": [SELF],
+            "form-action": [SELF],
+            "frame-ancestors": [NONE],
+        },
+    }
+
+
+INSTALLED_APPS += ["csp"]
+CONTENT_SECURITY_POLICY = content_security_policy(
+    TWINNING["MAP_TILE_URL"],
+    env_list(
+        "CSP_FRAME_SOURCES",
+        "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+    ),
+)
+
+# Browser features the site never uses are denied to it and to anything it embeds. The
+# map shows where the cities are, never where the reader is: no geolocation. Fullscreen,
+# autoplay and picture-in-picture stay with their defaults for embedded videos.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Both right after SecurityMiddleware, so that every response leaves with its headers.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = [
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+]

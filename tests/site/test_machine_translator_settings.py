@@ -2,6 +2,7 @@
 or none (the dummy translator in development)."""
 
 import importlib
+import secrets
 
 from cms.settings.base import machine_translator_from_env
 
@@ -33,7 +34,9 @@ def test_libretranslate_key_is_optional():
 def settings_module(name, monkeypatch):
     for variable in ("DEEPL_API_KEY", "LIBRETRANSLATE_URL", "LIBRETRANSLATE_API_KEY"):
         monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("DJANGO_SECRET_KEY", "only-for-this-test")
+    # Production refuses a weak key and, without DATABASE_URL, SQLite unless told.
+    monkeypatch.setenv("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+    monkeypatch.setenv("ALLOW_SQLITE_IN_PRODUCTION", "true")
     importlib.reload(importlib.import_module("cms.settings.base"))
     return importlib.reload(importlib.import_module(name))
 
