@@ -6,7 +6,8 @@ miss costs, not a site without a cache.
 """
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+
+from cms.cache import FailOpenRedisCache
 
 #: Keys of stored API responses (twinning.api.caching.response_key).
 RESPONSE_KEY_MARKERS = ("twinning-api:response:",)
@@ -34,5 +35,5 @@ class LocMemWithoutResponses(_WithoutResponses, LocMemCache):
     pass
 
 
-class RedisWithoutResponses(_WithoutResponses, RedisCache):
+class RedisWithoutResponses(_WithoutResponses, FailOpenRedisCache):
     pass

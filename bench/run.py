@@ -2,7 +2,8 @@
 
 Phases, each in its own process so each database gets its own Django setup:
 growth baseline (~1k pages: build, count, load), full scale (build, count, load
-uncached, load cached, memory), translation; then the table, JSON and docs.
+uncached, load cached, memory), translation, mixed load with publishes; then the table,
+JSON and docs.
 """
 
 import argparse
@@ -37,6 +38,9 @@ UNCACHED = [
 ]
 BASELINE = ["list", "stock_list", "deep_list", "detail", "city_page", "story_page"]
 MEMORY_REQUESTS = 10_000
+#: The mixed load (bench/mixed_load.py): readers while content and privacy change.
+MIXED_CONNECTIONS = 32
+MIXED_SECONDS = 60
 
 
 def log(message: str) -> None:
@@ -171,11 +175,15 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8765")))
     parser.add_argument("--translate-stories", type=int, help="stories submitted (1000; quick 20)")
     parser.add_argument("--translate-budget", type=float, default=300, help="seconds")
+    parser.add_argument(
+        "--mixed-duration", type=float, help=f"seconds of mixed load ({MIXED_SECONDS}; quick 15)"
+    )
     parser.add_argument("--no-growth", action="store_true", help="skip the ~1k-page baseline")
     parser.add_argument("--no-docs", action="store_true", help="leave docs/benchmarks.md alone")
     args = parser.parse_args(argv)
     args.scale = QUICK if args.quick else Scale(args.partners, args.stories, args.locales)
     args.duration = args.duration or (3 if args.quick else 10)
+    args.mixed_duration = args.mixed_duration or (15 if args.quick else MIXED_SECONDS)
     args.connections = args.connections or 2 * args.workers
     args.translate_stories = args.translate_stories or (20 if args.quick else 1000)
     return args
@@ -231,6 +239,15 @@ def main(argv: list[str] | None = None) -> dict:
         "translation",
         f"--stories={args.translate_stories}",
         f"--budget={args.translate_budget}",
+        db=db,
+    )
+    log(f"mixed load: {args.mixed_duration} s, {MIXED_CONNECTIONS} connections, publishes")
+    results["mixed"] = phase(
+        "mixed_load",
+        f"--duration={args.mixed_duration}",
+        f"--connections={MIXED_CONNECTIONS}",
+        f"--workers={args.workers}",
+        f"--port={args.port}",
         db=db,
     )
     results["meta"]["load_average"].append(round(os.getloadavg()[0], 1))

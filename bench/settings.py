@@ -8,8 +8,18 @@ another database (``BENCH_DB_NAME``) on the same server, else an SQLite file und
 
 import os
 
-os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-not-a-secret")
+os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-not-a-secret-" * 2)
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+# The production settings refuse these unless asked: the benchmark means them (its own
+# SQLite file without DATABASE_URL; plain HTTP on loopback).
+if not os.environ.get("DATABASE_URL"):
+    os.environ.setdefault("ALLOW_SQLITE_IN_PRODUCTION", "true")
+for _name, _value in (
+    ("DJANGO_SECURE_SSL_REDIRECT", "false"),
+    ("DJANGO_HSTS_SECONDS", "0"),
+    ("DJANGO_SECURE_COOKIES", "false"),
+):
+    os.environ.setdefault(_name, _value)
 
 from cms.settings.production import *  # noqa: E402, F403
 from cms.settings.production import BASE_DIR, DATABASES  # noqa: E402
