@@ -355,8 +355,8 @@ def content_security_policy(map_tile_url: str, frame_sources: list[str]) -> dict
     ``<style>`` element can, so ``'unsafe-inline'`` stays out of ``style-src`` itself.
     Leaflet positions the map through the CSSOM, which a policy does not restrict. Images:
     this site, ``data:`` URLs (Leaflet's and the admin's icons) and the map's tile server.
-    Frames: the video providers of the embeds. No page may be framed (the partners' widget
-    is a script, not a frame).
+    Frames: the video providers of the embeds. No other site may frame a page (the partners'
+    widget is a script, not a frame).
     """
     return {
         # Wagtail's admin runs inline scripts; the API answers JSON, which no browser runs.
@@ -372,7 +372,9 @@ def content_security_policy(map_tile_url: str, frame_sources: list[str]) -> dict
             "object-src": [NONE],
             "base-uri": [SELF],
             "form-action": [SELF],
-            "frame-ancestors": [NONE],
+            # Only this site may frame its pages: the admin's live preview does, and Wagtail
+            # runs the previewed page through this middleware under the page's own URL.
+            "frame-ancestors": [SELF],
         },
     }
 
@@ -393,7 +395,6 @@ PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

@@ -118,7 +118,7 @@ def test_public_pages_allow_scripts_only_from_the_site_or_with_the_nonce(client_
     assert policy["style-src-attr"] == ["'unsafe-inline'"]
     assert policy["img-src"][:2] == ["'self'", "data:"]
     assert set(map_tile_sources(settings.TWINNING["MAP_TILE_URL"])) <= set(policy["img-src"])
-    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'self'"]  # the admin's preview frames pages
     assert policy["object-src"] == ["'none'"]
     for directive in ["default-src", "connect-src", "base-uri", "form-action"]:
         assert policy[directive] == ["'self'"]
