@@ -179,14 +179,6 @@ def media(django_db_setup, django_db_blocker):
     clear_site_cache()
 
 
-@pytest.fixture(autouse=True)
-def no_stale_renditions():
-    """Wagtail caches renditions by image id, and ids come back after a rollback."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def reader(client):
     client.defaults["HTTP_HOST"] = "localhost"
