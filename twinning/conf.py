@@ -19,6 +19,17 @@ DEFAULTS: dict[str, Any] = {
     # Widths, in pixels, of the srcset-ready renditions of every image in API responses
     # (each in WebP and in the original's format, made on first request).
     "API_IMAGE_WIDTHS": [320, 640, 960, 1280, 1600],
+    # twinning.edge: base URLs of the edge caches (Varnish with xkey) to purge by tag, e.g.
+    # ["http://127.0.0.1:6081"]; empty: nothing is purged.
+    "EDGE_PURGE_URLS": [],
+    # Seconds a purge may take before it is left to a task retried with backoff.
+    "EDGE_PURGE_TIMEOUT": 2,
+    # Tries of a purge that failed (the first one included) before it is given up.
+    "EDGE_PURGE_MAX_ATTEMPTS": 10,
+    # Cache-Control of the HTML pages anonymous readers share: browsers keep them
+    # max-age seconds, the edge s-maxage seconds (it is purged when they change).
+    "EDGE_MAX_AGE": 60,
+    "EDGE_S_MAXAGE": 86400,
     # Stories per page on the story listing.
     "STORIES_PER_PAGE": 12,
     # The host's base template, which twinning/base.html extends.

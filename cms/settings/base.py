@@ -338,9 +338,53 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # ---------------------------------------------------------------------------------------
+# Media storage: MEDIA_ROOT, or a bucket of S3-compatible object storage.
+# ---------------------------------------------------------------------------------------
+
+
+def media_storage_from_env(environ=os.environ) -> dict | None:
+    """Uploads in a bucket when MEDIA_STORAGE_BUCKET is set (django-storages: the "s3" extra),
+    so that several app servers share them; None keeps them in MEDIA_ROOT.
+
+    Objects are written without an ACL: the bucket's policy makes images/ and
+    original_images/ readable by anyone and keeps documents/ private (only Wagtail's view,
+    with these credentials, reads them). Image URLs are plain, never signed: the pages and
+    API responses holding them are kept by the edge cache, where a signature would expire.
+    A name already taken gets a suffix rather than replacing another upload's file.
+    """
+    bucket = environ.get("MEDIA_STORAGE_BUCKET", "").strip()
+    if not bucket:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "default_acl": None,
+        "querystring_auth": False,
+        "file_overwrite": False,
+        # A file's name never changes content (see file_overwrite): 30 days, as nginx.
+        "object_parameters": {"CacheControl": "max-age=2592000"},
+    }
+    for option, name in (
+        ("endpoint_url", "MEDIA_STORAGE_ENDPOINT_URL"),  # any S3-compatible service
+        ("region_name", "MEDIA_STORAGE_REGION"),
+        ("custom_domain", "MEDIA_STORAGE_CUSTOM_DOMAIN"),  # the public host of image URLs
+        ("location", "MEDIA_STORAGE_PREFIX"),  # a folder of the bucket
+        ("addressing_style", "MEDIA_STORAGE_ADDRESSING_STYLE"),  # "path" for some services
+        # Unset: boto3's own chain (AWS_* variables, the machine's role).
+        ("access_key", "MEDIA_STORAGE_ACCESS_KEY_ID"),
+        ("secret_key", "MEDIA_STORAGE_SECRET_ACCESS_KEY"),
+    ):
+        if environ.get(name, "").strip():
+            options[option] = environ[name].strip()
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+if _media_storage := media_storage_from_env():
+    STORAGES["default"] = _media_storage
+
+# ---------------------------------------------------------------------------------------
 # Security headers: Content-Security-Policy (django-csp), Permissions-Policy.
 # ---------------------------------------------------------------------------------------
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
 
 from twinning.public.csp import map_tile_sources  # noqa: E402
 
@@ -348,8 +392,9 @@ from twinning.public.csp import map_tile_sources  # noqa: E402
 def content_security_policy(map_tile_url: str, frame_sources: list[str]) -> dict:
     """The policy of every page but the admin's and the API's (django-csp 4 format).
 
-    Scripts come from this site or carry the response's nonce, never from inline code or
-    attributes. Styles come from this site too; only ``style`` attributes are allowed inline
+    Scripts come from this site only, never from inline code or attributes; no nonce, which
+    would differ with each response whereas the edge cache shares one among readers (the
+    pages' inline ``<script>`` elements are JSON data blocks, which are not executed). Styles come from this site too; only ``style`` attributes are allowed inline
     (the timeline positions its bars with ``style="--offset: …"``): an attribute styles one
     element and cannot hold the selectors that CSS injection reads data with, whereas a
     ``<style>`` element can, so ``'unsafe-inline'`` stays out of ``style-src`` itself.
@@ -363,7 +408,7 @@ def content_security_policy(map_tile_url: str, frame_sources: list[str]) -> dict
         "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/"],
         "DIRECTIVES": {
             "default-src": [SELF],
-            "script-src": [SELF, NONCE],
+            "script-src": [SELF],
             "style-src": [SELF],
             "style-src-attr": [UNSAFE_INLINE],
             "img-src": [SELF, "data:", *map_tile_sources(map_tile_url)],
@@ -418,3 +463,19 @@ MIDDLEWARE[_after_security:_after_security] = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
 ]
+
+# ---------------------------------------------------------------------------------------
+# Edge cache: Varnish with xkey in front of the site (docs/deploy/varnish), purged by tag.
+# ---------------------------------------------------------------------------------------
+# EDGE_PURGE_URLS: the Varnish instances' base URLs, comma separated (the VCL takes purges
+# from loopback only); unset, no edge: nothing is purged and pages are not marked for
+# shared caches. EDGE_MAX_AGE: seconds browsers keep a public page; EDGE_S_MAXAGE: the
+# edge, until purged.
+INSTALLED_APPS += ["twinning.edge"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("twinning.api.caching.APICacheMiddleware") + 1,
+    "twinning.edge.middleware.EdgeCacheMiddleware",
+)
+TWINNING["EDGE_PURGE_URLS"] = env_list("EDGE_PURGE_URLS")
+TWINNING["EDGE_MAX_AGE"] = int(os.environ.get("EDGE_MAX_AGE", "60"))
+TWINNING["EDGE_S_MAXAGE"] = int(os.environ.get("EDGE_S_MAXAGE", "86400"))

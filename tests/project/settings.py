@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "twinning.api",
     "twinning.localize",
     "twinning.partners",
+    "twinning.edge",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "twinning.api.caching.APICacheMiddleware",
+    "twinning.edge.middleware.EdgeCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -170,4 +172,6 @@ TWINNING = {
     "BULK_SEGMENT_REFRESH": True,
     # Test receivers listen on loopback.
     "WEBHOOK_ALLOW_PRIVATE_URLS": True,
+    # The edge cache tests' Varnish (server processes read it from the environment).
+    "EDGE_PURGE_URLS": [url for url in os.environ.get("EDGE_PURGE_URLS", "").split(",") if url],
 }

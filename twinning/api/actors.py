@@ -16,6 +16,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from wagtail.models import Page
+
+from twinning import cache_tags
 from twinning.api.batch import PageBatch
 from twinning.api.errors import BadRequest, NotFound, json_errors
 from twinning.api.filters import parse_choices, resolve_partner, theme_keys
@@ -27,7 +30,7 @@ from twinning.api.languages import (
     source_locale,
 )
 from twinning.api.parameters import FALLBACK, positive_int, reject_unknown
-from twinning.api.views import Pagination
+from twinning.api.views import Pagination, embedded_tags
 from twinning.choices import ActorKind
 from twinning.models import Actor
 
@@ -118,6 +121,7 @@ def _json(data: dict, batch: PageBatch) -> JsonResponse:
 @json_errors
 def actors_list(request: HttpRequest) -> JsonResponse:
     reject_unknown(request, LIST_PARAMETERS)
+    cache_tags.tag(request, cache_tags.type_tag(Actor), embedded_tags(), cache_tags.type_tag(Page))
     actors = actors_in(request)
     pagination = Pagination()
     items = list(pagination.paginate_queryset(actors, request))
@@ -133,5 +137,8 @@ def actor_detail(request: HttpRequest, pk: str) -> JsonResponse:
     actor = Actor.objects.filter(pk=positive_int(pk, "id")).first()
     if actor is None:
         raise NotFound(_("No actor has the id %(id)s.") % {"id": pk})
+    cache_tags.tag(
+        request, cache_tags.object_tag(actor), embedded_tags(), cache_tags.type_tag(Page)
+    )
     batch = actors_batch(request, [actor], many=False)
     return _json(actor_data(actor, batch), batch)

@@ -40,6 +40,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page, get_page_models
 
+from twinning import cache_tags
 from twinning.absolute_urls import URLBuilder
 from twinning.api.caching import cap_lifetime
 from twinning.api.change_log import SHOWN, label, retained_from
@@ -289,6 +290,7 @@ def _is_page(model) -> bool:
 @json_errors
 def changes_feed(request: HttpRequest) -> JsonResponse:
     reject_unknown(request, PARAMETERS)
+    cache_tags.tag(request, cache_tags.type_tag(Change))
     try:
         rows, after, has_more, complete_from = changes(request)
     except Gone as exc:

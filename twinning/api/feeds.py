@@ -34,6 +34,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
+from twinning import cache_tags
 from twinning.absolute_urls import URLBuilder
 from twinning.api.errors import BadRequest, json_errors
 from twinning.api.filters import concerning_q, resolve_partner
@@ -280,6 +281,7 @@ class StoriesFeed(Feed):
         stories = []
         for name in types:
             model, date_field = ENTRY_TYPES[name]
+            cache_tags.tag(request, cache_tags.type_tag(model))
             pages = in_locale(
                 visible_pages(scope(request), model), request, locale, fallback=fallback
             )

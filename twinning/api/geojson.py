@@ -10,6 +10,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from twinning import cache_tags
 from twinning.absolute_urls import URLBuilder
 from twinning.api.errors import json_errors
 from twinning.api.filters import CityFactsFilter
@@ -67,6 +68,7 @@ def city_feature(city: PartnerCityPage, urls: URLBuilder, language: str, router_
 @json_errors
 def partners_geojson(request: HttpRequest) -> JsonResponse:
     reject_unknown(request, PARAMETERS)
+    cache_tags.tag(request, cache_tags.type_tag(PartnerCityPage))
     locale = parse_locale(request) or source_locale(request)
     fallback = parse_boolean(request, "fallback", default=MAP_FALLBACK.get_default())
     cities = in_locale(

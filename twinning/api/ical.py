@@ -35,6 +35,7 @@ from wagtail.models import Locale
 
 from icalendar import Calendar, Event
 
+from twinning import cache_tags
 from twinning.absolute_urls import URLBuilder
 from twinning.api.call_boundaries import expire_with_call_statuses
 from twinning.api.errors import NotFound, json_errors
@@ -223,6 +224,13 @@ def partner_calendar(request: HttpRequest, pk: str) -> HttpResponse:
     locale = parse_locale(request)
     fallback = parse_boolean(request, "fallback", default=CALENDAR_FALLBACK.get_default())
     city = _city_in(request, pk.strip(), locale, fallback)
+    cache_tags.tag(
+        request,
+        cache_tags.page_tag(city),
+        cache_tags.about_tag(city),
+        cache_tags.type_tag(EventPage),
+        cache_tags.type_tag(ProjectCallPage),
+    )
     codes = {key: loc.language_code for key, loc in locales(request).items()}
     # The calendar's language: the one asked for, else that of the page named by the URL.
     locale = locale or locales(request)[city.locale_id]
@@ -280,6 +288,7 @@ def events_calendar(request: HttpRequest) -> HttpResponse:
     ``fallback=false``.
     """
     reject_unknown(request, EVENTS_PARAMETERS)
+    cache_tags.tag(request, cache_tags.type_tag(EventPage))
     locale = parse_locale(request) or source_locale(request)
     fallback = parse_boolean(request, "fallback", default=CALENDAR_FALLBACK.get_default())
     language = locale.language_code

@@ -20,13 +20,16 @@ from django.utils.translation import gettext_lazy
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from twinning import cache_tags
 from twinning.absolute_urls import URLBuilder
 from twinning.api.batch import PageBatch
 from twinning.api.caching import cap_lifetime
@@ -53,7 +56,14 @@ from twinning.api.pagination import Pagination
 from twinning.api.parameters import positive_int, reject_null_characters
 from twinning.api.renderers import CompactJSONRenderer
 from twinning.api.site_state import scope, site_state
-from twinning.models import EventPage, ExchangeStoryPage, PartnerCityPage, ProjectCallPage
+from twinning.models import (
+    Actor,
+    CooperationTheme,
+    EventPage,
+    ExchangeStoryPage,
+    PartnerCityPage,
+    ProjectCallPage,
+)
 from twinning.public.visibility import visible_pages
 
 #: Fields a list shows by default, beyond Wagtail's, for the types partners list most.
@@ -114,6 +124,15 @@ DETAIL_PARAMETERS = frozenset({"fields", "_"})
 #: What every item carries whatever ``fields`` says (``type``: the page type, or
 #: ``meta.type`` of images and documents).
 ALWAYS_INCLUDED = ("id", "type", "meta")
+
+
+def embedded_tags() -> list[str]:
+    """The types of what page responses embed (themes, actors, images, documents): an edge
+    keeping them is purged when one of these changes."""
+    return [
+        cache_tags.type_tag(model)
+        for model in (CooperationTheme, Actor, get_image_model(), get_document_model())
+    ]
 
 
 def always_included(name: str) -> BadRequest:
@@ -492,6 +511,7 @@ class PartnerPagesAPIViewSet(StrictAPIMixin, PagesAPIViewSet):
         items = list(self.paginate_queryset(queryset))
         if asks_for_calls(self):
             expire_with_call_statuses(request)
+        cache_tags.tag(request, cache_tags.type_tag(queryset.model), embedded_tags())
         return self.get_paginated_response(self.serialize(items, many=True))
 
     def detail_view(self, request, pk):
@@ -499,6 +519,7 @@ class PartnerPagesAPIViewSet(StrictAPIMixin, PagesAPIViewSet):
         page = self.get_object()
         if isinstance(page, ProjectCallPage):
             cap_lifetime(request, next_call_change_of(page))
+        cache_tags.tag(request, cache_tags.page_tag(page), embedded_tags())
         return Response(self.serialize([page], many=False))
 
 
@@ -534,11 +555,19 @@ class PublicCollectionMixin(StrictAPIMixin):
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
         items = list(self.paginate_queryset(queryset))
+        cache_tags.tag(request, cache_tags.type_tag(self.model))
         serializer = self.get_serializer(items, many=True)
         for field in serializer.child.fields.values():
             if isinstance(field, BatchField):
                 field.prepare(items)
         return self.get_paginated_response(serializer.data)
+
+    def detail_view(self, request, pk):
+        label = self.model._meta.label_lower
+        cache_tags.tag(
+            request, cache_tags.type_tag(self.model), cache_tags.object_tag_for(label, pk)
+        )
+        return super().detail_view(request, pk)
 
 
 class PublicImagesAPIViewSet(PublicCollectionMixin, ImagesAPIViewSet):

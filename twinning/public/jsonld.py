@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import translation
-from django.utils.html import format_html, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.images.models import SourceImageIOError
@@ -28,7 +28,6 @@ from twinning.absolute_urls import URLBuilder
 from twinning.api.images import RENDITIONS
 from twinning.locales import source_language_code
 from twinning.models import ExchangeStoryPage, PartnerCityPage
-from twinning.public.csp import csp_nonce
 from twinning.public.visibility import is_public, public_media, view_restrictions
 
 SCHEMA = "https://schema.org"
@@ -212,11 +211,10 @@ def json_ld_for(page: Page, request: HttpRequest, identity: Identity | None = No
 def script_tag(data: dict | None, request: HttpRequest | None = None) -> SafeString:
     """``<script type="application/ld+json">`` that no text of the page can close early.
 
-    With the request, the tag carries its CSP nonce (when the host sends a policy).
+    No CSP nonce: a data block is not executed, so a policy does not block it, and a
+    nonce would differ with each response, which an edge cache shares.
     """
     if not data:
         return mark_safe("")
     payload = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
-    nonce = csp_nonce(request)
-    attributes = format_html(' nonce="{}"', nonce) if nonce else ""
-    return mark_safe(f'<script type="application/ld+json"{attributes}>{payload}</script>')
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')

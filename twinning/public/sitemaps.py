@@ -13,8 +13,9 @@ from datetime import datetime
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
+from twinning import cache_tags
 from twinning.public.languages import Alternate, absolute_url, alternates_for
 from twinning.public.visibility import page_scope, visible_pages, within_q
 
@@ -66,9 +67,14 @@ def sitemap(request: HttpRequest) -> TemplateResponse:
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
+    entries = sitemap_entries(site, request)
+    # Lists every page type: any page published, moved or hidden changes it.
+    cache_tags.tag(request, {cache_tags.type_tag(model) for model in get_page_models()})
+    cache_tags.tag(request, cache_tags.type_tag(Page))
+    cache_tags.shareable(request)
     return TemplateResponse(
         request,
         "twinning/sitemap.xml",
-        {"entries": sitemap_entries(site, request)},
+        {"entries": entries},
         content_type="application/xml; charset=utf-8",
     )
