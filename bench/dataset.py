@@ -101,6 +101,7 @@ def build(
         ExchangeStoryIndexPage,
         ExchangeStoryPage,
         PartnerCityIndexPage,
+        PartnerCityLink,
         PartnerCityPage,
         PartnershipMilestone,
     )
@@ -231,6 +232,9 @@ def build(
         for index, count in ((cities_index, scale.partners), (stories_index, scale.stories)):
             Page.objects.filter(translation_key=index.translation_key).update(numchild=count + 1)
         reset_sequences(ids.models())
+        # The copies wrote their links to partner cities as rows, past Django's receivers:
+        # the per-language links the city pages read are made from them here.
+        PartnerCityLink.objects.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("RESET enable_seqscan")

@@ -1,6 +1,11 @@
 from twinning.models.actors import Actor
 from twinning.models.calls import ProjectCallIndexPage, ProjectCallPage
-from twinning.models.cities import PartnerCityIndexPage, PartnerCityPage, PartnershipMilestone
+from twinning.models.cities import (
+    PartnerCityIndexPage,
+    PartnerCityLink,
+    PartnerCityPage,
+    PartnershipMilestone,
+)
 from twinning.models.content import ContentPage
 from twinning.models.events import EventIndexPage, EventPage
 from twinning.models.snippets import CooperationTheme
@@ -15,6 +20,7 @@ __all__ = [
     "ExchangeStoryIndexPage",
     "ExchangeStoryPage",
     "PartnerCityIndexPage",
+    "PartnerCityLink",
     "PartnerCityPage",
     "PartnershipMilestone",
     "ProjectCallIndexPage",

@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Min
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
@@ -41,16 +42,14 @@ def city_agenda(
     moment = moment or timezone.now()
     events = with_text_language(
         public(EventPage.objects.live(), restrictions)
-        .filter(locale_id=city.locale_id)
-        .concerning(city)
+        .concerning_in_its_language(city)
         .upcoming_at(moment)
         .soonest_first()
         .select_related("hero_image")[:limit]
     )
     calls = with_text_language(
         public(ProjectCallPage.objects.live(), restrictions)
-        .filter(locale_id=city.locale_id)
-        .concerning(city)
+        .concerning_in_its_language(city)
         .open_at(moment)
         .order_by("closes_at", "pk")[:limit]
     )
@@ -81,3 +80,23 @@ def events_index(city, restrictions=None, sections: list[Page] | None = None) ->
     return (
         public(EventIndexPage.objects.live(), restrictions).filter(locale_id=city.locale_id).first()
     )
+
+
+def next_change(
+    city,
+    agenda: CityAgenda,
+    moment: datetime.datetime | None = None,
+    restrictions: list[PageViewRestriction] | None = None,
+) -> datetime.datetime | None:
+    """When ``agenda`` changes with the clock: a shown event ends, a shown call closes or
+    a call opens (one query, for the calls not open yet)."""
+    moment = moment or timezone.now()
+    opening = (
+        public(ProjectCallPage.objects.live(), restrictions)
+        .concerning_in_its_language(city)
+        .upcoming_at(moment)
+        .aggregate(first=Min("opens_at"))["first"]
+    )
+    moments = [event.end for event in agenda.upcoming_events]
+    moments += [call.closes_at for call in agenda.open_calls]
+    return min([*moments, opening] if opening else moments, default=None)

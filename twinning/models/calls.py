@@ -37,7 +37,7 @@ from twinning.models.mixins import (
     translatable_fields,
 )
 from twinning.models.panels import tabbed_edit_handler
-from twinning.models.querysets import linked_to, localize_related
+from twinning.models.querysets import linked_to, localize_related, named_in_language_of
 from twinning.models.snippets import CooperationTheme
 from twinning.models.stories import ExchangeStoryPage
 from twinning.public.aliases import with_text_language
@@ -84,6 +84,14 @@ class ProjectCallQuerySet(PageQuerySet):
         through = ProjectCallPage.partner_cities.through
         names_a_city = Exists(through.objects.filter(projectcallpage_id=OuterRef("pk")))
         return self.filter(linked_to(through, "projectcallpage_id", city) | ~names_a_city)
+
+    def concerning_in_its_language(self, city) -> "ProjectCallQuerySet":
+        """Calls of ``city``'s language naming it or naming no city (the city page's)."""
+        through = ProjectCallPage.partner_cities.through
+        names_a_city = Exists(through.objects.filter(projectcallpage_id=OuterRef("pk")))
+        return self.filter(locale_id=city.locale_id).filter(
+            named_in_language_of(city, "call") | ~names_a_city
+        )
 
     def naming(self, actor) -> "ProjectCallQuerySet":
         return self.filter(actors__translation_key=actor.translation_key).distinct()

@@ -3,7 +3,7 @@
 from django import forms
 from django.db import models
 from django.db.models import OuterRef, QuerySet, Subquery
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 import swapper
 from django_countries.fields import CountryField
 
+from twinning import cache_tags
 from twinning.admin.forms import LocaleScopedPageForm
 from twinning.blocks import BodyBlock
 from twinning.choices import Continent, MilestoneKind, PartnershipKind, PartnershipStatus
@@ -35,6 +36,7 @@ from twinning.models.panels import tabbed_edit_handler
 from twinning.models.querysets import localize_all, localize_related
 from twinning.models.snippets import CooperationTheme
 from twinning.partial_dates import PartialDate, PartialDateField
+from twinning.public import fragments
 from twinning.public.aliases import resolve_aliases, with_text_language
 from twinning.public.request_cache import tree_children, tree_root
 from twinning.public.visibility import public, view_restrictions
@@ -176,7 +178,7 @@ class PartnershipMilestone(TranslatableMixin, Orderable):
         return self.link_page.localized if self.link_page_id else None
 
 
-_LINK_IN_LOCALE = ("id", "url_path")
+_LINK_IN_LOCALE = ("id", "url_path", "translation_key")
 
 
 def linked_page_in_locale(locale_id: int) -> dict:
@@ -202,6 +204,99 @@ def localized_link_page(milestone: PartnershipMilestone) -> Page:
     loaded["live"] = True
     names = [f.attname for f in Page._meta.concrete_fields if f.attname in loaded]
     return Page.from_db(milestone._state.db, names, [loaded[name] for name in names])
+
+
+#: The pages that name partner cities, by their field on ``PartnerCityLink``.
+LINKING_MODELS = {
+    "twinning.exchangestorypage": "story",
+    "twinning.eventpage": "event",
+    "twinning.projectcallpage": "call",
+}
+
+
+class PartnerCityLinkQuerySet(QuerySet):
+    def naming(self, city) -> "PartnerCityLinkQuerySet":
+        """Links to ``city`` (to any language's page of it) from pages of its language."""
+        return self.filter(city_key=city.translation_key, locale_id=city.locale_id)
+
+    def of(self, model: type[Page]) -> "PartnerCityLinkQuerySet":
+        """The links from pages of ``model``."""
+        return self.filter(**{f"{LINKING_MODELS[model._meta.label_lower]}__isnull": False})
+
+    def refresh(self, model: type[Page], page_ids=None) -> None:
+        """Rewrite the rows of these pages of ``model`` (None: all of them) from their
+        ``partner_cities``."""
+        name = LINKING_MODELS[model._meta.label_lower]
+        field = model._meta.get_field("partner_cities")
+        owner = field.m2m_field_name()
+        rows = field.remote_field.through.objects.all()
+        stale = self.of(model)
+        if page_ids is not None:
+            page_ids = list(page_ids)
+            if not page_ids:
+                return
+            rows = rows.filter(**{f"{owner}_id__in": page_ids})
+            stale = stale.filter(**{f"{name}_id__in": page_ids})
+        stale.delete()
+        links = rows.values_list(
+            f"{owner}_id",
+            "partnercitypage_id",
+            "partnercitypage__translation_key",
+            f"{owner}__locale_id",
+        )
+        self.bulk_create(
+            (
+                PartnerCityLink(city_id=city, city_key=key, locale_id=locale, **{name + "_id": pk})
+                for pk, city, key, locale in links.iterator(chunk_size=2000)
+            ),
+            batch_size=2000,
+        )
+
+    def rebuild(self) -> None:
+        """Every row again, from the links themselves: after links were written without
+        the ORM's signals (a bulk import, a restored table)."""
+        from django.apps import apps
+
+        for label in LINKING_MODELS:
+            self.refresh(apps.get_model(label))
+
+
+class PartnerCityLink(models.Model):
+    """A story, event or call naming a partner city, as the city's page looks it up.
+
+    One row per link of their ``partner_cities`` (kept in step by signal_handlers), with
+    the city's translation key and the naming page's locale: every language version of
+    a story may link the source language's city, and a city page reads the rows of its
+    own language only, through one index, instead of every language's links.
+    """
+
+    city = models.ForeignKey("twinning.PartnerCityPage", on_delete=models.CASCADE, related_name="+")
+    city_key = models.UUIDField()
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    story = models.ForeignKey(
+        "twinning.ExchangeStoryPage", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.ForeignKey(
+        "twinning.EventPage", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    call = models.ForeignKey(
+        "twinning.ProjectCallPage", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    objects = PartnerCityLinkQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["city_key", "locale", name],
+                condition=models.Q(**{f"{name}__isnull": False}),
+                name=f"twinning_citylink_{name}",
+            )
+            for name in LINKING_MODELS.values()
+        ]
+
+    def __str__(self):
+        return f"{self.city_key} ({self.locale_id})"
 
 
 class PartnerCityForm(LocaleScopedPageForm):
@@ -387,21 +482,48 @@ class PartnerCityPage(
         """Published, public stories about this city; ``restrictions`` as read for the request."""
         from twinning.models.stories import ExchangeStoryPage  # stories import this module
 
-        stories = ExchangeStoryPage.objects.live().filter(locale_id=self.locale_id)
         return with_text_language(
-            public(stories, restrictions)
-            .concerning(self)
+            public(ExchangeStoryPage.objects.live(), restrictions)
+            .concerning_in_its_language(self)
             .newest_first()
             .select_related("hero_image")
             .defer("body")
         )
 
+    def shown_stories(self, restrictions=None, request=None) -> list:
+        """The newest stories about the city, as its page lists them (tagged for ``request``)."""
+
+        stories = list(self.stories(restrictions)[:12])
+        # A story newly naming the city purges its about-tag; one shown, its own tag.
+        cache_tags.tag(
+            request, cache_tags.about_tag(self), [cache_tags.page_tag(s) for s in stories]
+        )
+        return stories
+
+    def shown_themes(self, request=None) -> list:
+        themes = self.localized_themes()
+        cache_tags.tag(request, [cache_tags.object_tag(theme) for theme in themes])
+        return themes
+
+    def shown_milestones(self, request=None) -> list[PartnershipMilestone]:
+        milestones = self.ordered_milestones
+        cache_tags.tag(
+            request,
+            [cache_tags.page_tag(m.link_target) for m in milestones if m.link_target],
+            [cache_tags.object_tag(m.image) for m in milestones if m.image_id],
+        )
+        return milestones
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         restrictions = view_restrictions(request)
-        context["stories"] = self.stories(restrictions)[:12]
-        context["themes"] = self.localized_themes()
-        context["agenda"] = self.agenda(restrictions=restrictions, request=request)
+        context["milestones"] = SimpleLazyObject(lambda: self.shown_milestones(request))
+        # Read when the page's fragments are built, not when they come from the cache.
+        context["stories"] = SimpleLazyObject(lambda: self.shown_stories(restrictions, request))
+        context["themes"] = SimpleLazyObject(lambda: self.shown_themes(request))
+        context["agenda"] = SimpleLazyObject(
+            lambda: self.agenda(restrictions=restrictions, request=request)
+        )
         return context
 
     def agenda(self, moment=None, restrictions=None, request=None):
@@ -410,10 +532,29 @@ class PartnerCityPage(
         With the ``request``, the events listing is looked for among the sections that
         routing read.
         """
-        from twinning.models.agenda import city_agenda  # the agenda's models import this module
+        # The agenda's models import this module.
+        from twinning.models.agenda import (
+            Actor,
+            city_agenda,
+            next_change,
+        )
 
         root = tree_root(request)
         sections = None
         if root is not None and root.locale_id == self.locale_id:
             sections = tree_children(request, root)
-        return city_agenda(self, moment, restrictions=restrictions, sections=sections)
+        agenda = city_agenda(self, moment, restrictions=restrictions, sections=sections)
+        if fragments.is_cached(request):
+            fragments.valid_until(request, next_change(self, agenda, moment, restrictions))
+        shown = [*agenda.upcoming_events, *agenda.open_calls]
+        cache_tags.tag(
+            request,
+            # Events and calls naming the city purge its about-tag (not every city page
+            # at each publish); actors are few and rarely changed: their whole type.
+            cache_tags.about_tag(self),
+            cache_tags.type_tag(Actor),
+            [cache_tags.page_tag(page) for page in shown],
+            [cache_tags.object_tag(actor) for actor in agenda.actors],
+            [cache_tags.page_tag(agenda.events_index)] if agenda.events_index else [],
+        )
+        return agenda

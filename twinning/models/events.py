@@ -35,7 +35,12 @@ from twinning.models.mixins import (
     translatable_fields,
 )
 from twinning.models.panels import tabbed_edit_handler
-from twinning.models.querysets import linked_to, localize_all, localize_related
+from twinning.models.querysets import (
+    linked_to,
+    localize_all,
+    localize_related,
+    named_in_language_of,
+)
 from twinning.models.snippets import CooperationTheme
 from twinning.models.stories import ExchangeStoryPage
 from twinning.public.aliases import with_text_language
@@ -65,6 +70,10 @@ class EventQuerySet(PageQuerySet):
         """Events involving ``city``, whichever language's page of the city they name."""
         through = EventPage.partner_cities.through
         return self.filter(linked_to(through, "eventpage_id", city))
+
+    def concerning_in_its_language(self, city) -> "EventQuerySet":
+        """Events of ``city``'s language involving it (the city page's agenda)."""
+        return self.filter(named_in_language_of(city, "event"))
 
     def naming(self, actor) -> "EventQuerySet":
         """Events the actor organised or took part in (any language version of it)."""

@@ -44,6 +44,19 @@ def linked_to(through: type[Model], owner: str, city) -> Exists:
     )
 
 
+def named_in_language_of(city, name: str) -> Q:
+    """Pages of ``city``'s language whose ``partner_cities`` name it (in any language).
+
+    Read from ``PartnerCityLink`` (``name``: its field for the pages' type), through an
+    index on the city and the language: the links of other languages are never read.
+    """
+    from twinning.models.cities import PartnerCityLink  # cities import this module
+
+    return Q(locale_id=city.locale_id) & Q(
+        pk__in=PartnerCityLink.objects.naming(city).values(f"{name}_id")
+    )
+
+
 def localize_related(related, locale_id: int) -> list[Model]:
     """Each object of ``related`` in the locale ``locale_id``, or itself, in one query.
 
@@ -90,6 +103,10 @@ class ExchangeStoryQuerySet(PageQuerySet):
 
         through = ExchangeStoryPage.partner_cities.through
         return self.filter(linked_to(through, "exchangestorypage_id", city))
+
+    def concerning_in_its_language(self, city):
+        """Stories of ``city``'s language about it (the city page's stories)."""
+        return self.filter(named_in_language_of(city, "story"))
 
     def with_theme(self, slug: str):
         """Stories tagged with the theme of that slug (in any language)."""

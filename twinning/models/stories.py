@@ -3,6 +3,7 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -204,6 +205,7 @@ class ExchangeStoryPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         view_restrictions(request)  # read once for the links, menu and languages it shows
-        context["partner_cities"] = self.localized_partner_cities()
-        context["themes"] = self.localized_themes()
+        # Read when the page's fragment is built, not when it comes from the cache.
+        context["partner_cities"] = SimpleLazyObject(self.localized_partner_cities)
+        context["themes"] = SimpleLazyObject(self.localized_themes)
         return context

@@ -12,7 +12,8 @@ from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from twinning import conf
+from twinning import cache_tags, conf
+from twinning.public import fragments
 
 
 def city_marker(city: Any, request: HttpRequest | None = None) -> dict[str, Any]:
@@ -62,4 +63,20 @@ def map_data(cities: list[Any], request: HttpRequest | None = None) -> dict[str,
     Called from the template, so the popups speak the language the page's content is
     rendered in, like the list of cities beside them.
     """
-    return {"cities": [city_marker(city, request) for city in cities], **map_options()}
+    return {"cities": city_markers(cities, request), **map_options()}
+
+
+def city_markers(cities: list[Any], request: HttpRequest | None = None) -> list[dict[str, Any]]:
+    """The markers of ``cities``, kept until content changes (see fragments.py); the
+    options are read afresh, being settings."""
+
+    def markers():
+        if cities:
+            cache_tags.tag(
+                request,
+                cache_tags.type_tag(type(cities[0])),
+                [cache_tags.page_tag(city) for city in cities],
+            )
+        return [city_marker(city, request) for city in cities]
+
+    return fragments.kept(request, "map-markers", [city.pk for city in cities], markers)
