@@ -10,7 +10,13 @@ def connect() -> None:
     from wagtail_localize.models import TranslationLog
 
     from twinning import conf
-    from twinning.localize import drafts, language_trees, segment_refresh, synchronised_fields
+    from twinning.localize import (
+        drafts,
+        index_updates,
+        language_trees,
+        segment_refresh,
+        synchronised_fields,
+    )
     from twinning.models import Actor, CooperationTheme
 
     post_save.connect(
@@ -36,3 +42,6 @@ def connect() -> None:
     # host opted in (read once: this replaces a method of wagtail-localize's model).
     if conf.get("BULK_SEGMENT_REFRESH"):
         segment_refresh.install()
+    # Translation jobs update each new page's search and reference index rows once, not
+    # once per save (index_updates.once_per_object); outside a job nothing changes.
+    index_updates.install()

@@ -10,9 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 
 from twinning.compat import page_permission_policy
-from twinning.localize import editor, language_trees, memory, publishing, review
+from twinning.localize import (
+    bulk_submission_views,
+    editor,
+    language_trees,
+    memory,
+    publishing,
+    review,
+)
 from twinning.localize.coverage_report import TranslationCoverageReportView
 from twinning.localize.dashboard import TranslationDashboardPanel, user_edits_pages
 
@@ -30,6 +38,7 @@ hooks.register("register_admin_urls", review.register_translation_review_urls)
 hooks.register("before_edit_page", review.offer_submission_for_review, order=-1)
 hooks.register("before_edit_page", editor.editor_without_destructive_main_action, order=-1)
 hooks.register("register_admin_urls", publishing.register_update_translations_url, order=-1)
+hooks.register("register_admin_urls", bulk_submission_views.register_translation_job_urls)
 
 
 @hooks.register("register_admin_urls")
@@ -70,3 +79,31 @@ def register_translation_coverage_menu_item():
 def add_translation_dashboard_panel(request, panels):
     if user_edits_pages(request):
         panels.append(TranslationDashboardPanel())
+
+
+class TranslationJobsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bulk_submission_views.may_submit(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_jobs_menu_item():
+    return TranslationJobsMenuItem(
+        _("Translate a section"),
+        reverse("twinning_submit_translation_job"),
+        name="translate-section",
+        icon_name="site",
+        order=9200,
+    )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translate_section_button(page, user, view_name=None, next_url=None):
+    """Next to wagtail-localize's "Translate this page", for pages with pages below them."""
+    if page.numchild and not page.is_root() and bulk_submission_views.may_submit(user):
+        yield ListingButton(
+            _("Translate this section"),
+            reverse("twinning_submit_translation_job") + f"?page={page.pk}",
+            priority=61,
+            icon_name="site",
+        )
