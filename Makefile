@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bootstrap lint format messages compilemessages migrate demo clean serve backup restore
+.PHONY: run test bootstrap lint format messages compilemessages migrate demo clean serve backup restore edge
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,16 @@ serve: bootstrap
 	$(PY) manage.py db_worker --queue-name '*' --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn --config cms/gunicorn.conf.py
+
+# Several app servers behind Varnish on this machine (README "Deploying"): EDGE_INSTANCES
+# (2) gunicorn instances with the production settings on PostgreSQL and Redis (DATABASE_URL,
+# REDIS_URL; by default the local ones, with a database twinning_edge of its own, migrated,
+# with the demo), behind varnishd with docs/deploy/varnish/twinning.vcl on EDGE_PORT (6081),
+# and a task worker. Ctrl-C stops them all.
+EDGE_INSTANCES ?= 2
+EDGE_PORT ?= 6081
+edge: bootstrap
+	$(PY) -m bench.edge --instances $(EDGE_INSTANCES) --port $(EDGE_PORT) $(EDGE_ARGS)
 
 # One archive (a directory under BACKUP_DIR, default backups/) holding the database
 # (pg_dump, or SQLite's online backup) and the media folder, with a manifest of checksums.

@@ -2,8 +2,9 @@
 
 Phases, each in its own process so each database gets its own Django setup:
 growth baseline (~1k pages: build, count, load), full scale (build, count, load
-uncached, load cached, memory), translation, mixed load with publishes; then the table,
-JSON and docs.
+uncached, load cached, memory), translation, mixed load with publishes, the edge (Varnish
+in front of one and two app servers: hits, publish → visible, stale responses, cache
+misses); then the table, JSON and docs.
 """
 
 import argparse
@@ -15,11 +16,13 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench import load as loadgen
 from bench import report
 from bench.database import RESULTS_DIR, describe
+from bench.edge import VARNISHD
 from bench.scale import DEFAULT, QUICK, Scale
 from bench.scenarios import requests_for
 from bench.server import ROOT, Server
@@ -41,6 +44,8 @@ MEMORY_REQUESTS = 10_000
 #: The mixed load (bench/mixed_load.py): readers while content and privacy change.
 MIXED_CONNECTIONS = 32
 MIXED_SECONDS = 60
+#: The edge (bench/edge_load.py): seconds of publishing every second under wrk.
+EDGE_STALE_SECONDS = 60
 
 
 def log(message: str) -> None:
@@ -174,16 +179,25 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, help="open connections (2 per worker)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8765")))
     parser.add_argument("--translate-stories", type=int, help="stories submitted (1000; quick 20)")
-    parser.add_argument("--translate-budget", type=float, default=300, help="seconds")
+    parser.add_argument("--translate-budget", type=float, default=150, help="seconds for each way of submitting")
     parser.add_argument(
         "--mixed-duration", type=float, help=f"seconds of mixed load ({MIXED_SECONDS}; quick 15)"
     )
+    parser.add_argument(
+        "--edge-stale-duration",
+        type=float,
+        help=f"seconds of publishing every second through the edge ({EDGE_STALE_SECONDS}; quick 15)",
+    )
+    parser.add_argument("--no-edge", action="store_true", help="skip the edge (Varnish) phase")
     parser.add_argument("--no-growth", action="store_true", help="skip the ~1k-page baseline")
     parser.add_argument("--no-docs", action="store_true", help="leave docs/benchmarks.md alone")
     args = parser.parse_args(argv)
     args.scale = QUICK if args.quick else Scale(args.partners, args.stories, args.locales)
     args.duration = args.duration or (3 if args.quick else 10)
     args.mixed_duration = args.mixed_duration or (15 if args.quick else MIXED_SECONDS)
+    args.edge_stale_duration = args.edge_stale_duration or (
+        15 if args.quick else EDGE_STALE_SECONDS
+    )
     args.connections = args.connections or 2 * args.workers
     args.translate_stories = args.translate_stories or (20 if args.quick else 1000)
     return args
@@ -195,6 +209,7 @@ def main(argv: list[str] | None = None) -> dict:
         raise SystemExit("No load generator: `apt-get install wrk` or `pip install locust`.")
     db = os.environ.get("BENCH_DB_NAME", "twinning_bench")
     now = datetime.datetime.now(datetime.UTC)
+    started = time.monotonic()
     results: dict = {
         "meta": {
             "label": "Quick scale" if args.quick else "Full scale",
@@ -250,7 +265,25 @@ def main(argv: list[str] | None = None) -> dict:
         f"--port={args.port}",
         db=db,
     )
+    if not args.no_edge and VARNISHD is None:
+        results["notes"].append(
+            "No edge rows: varnishd is not installed (apt-get install varnish)."
+        )
+    elif not args.no_edge:
+        log(f"edge: Varnish in front of the app servers ({args.edge_stale_duration} s publishing)")
+        results["edge"] = phase(
+            "edge_load",
+            f"--duration={args.duration}",
+            f"--connections={args.connections}",
+            # As many workers in all as the single server above: one per app server.
+            f"--workers={max(1, args.workers // 2)}",
+            f"--publishes={3 if args.quick else 5}",
+            f"--stale-duration={args.edge_stale_duration}",
+            f"--port={args.port}",
+            db=db,
+        )
     results["meta"]["load_average"].append(round(os.getloadavg()[0], 1))
+    results["meta"]["elapsed_s"] = round(time.monotonic() - started)
     table = report.format_table(results)
     print(table)
     path = report.write_json(RESULTS_DIR, results)

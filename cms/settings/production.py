@@ -8,8 +8,9 @@ DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY in the environment.")
 
+# Media stay where base.py put them (the media folder, or object storage: "Media storage").
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
