@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.db.backends.signals import connection_created
+from django.dispatch import receiver
 from django.utils import translation
 
 from wagtail.models import Site
@@ -7,6 +9,17 @@ from wagtail.models import Site
 import pytest
 
 from tests import factories
+
+
+@receiver(connection_created)
+def _commit_without_waiting_for_the_disk(connection, **kwargs):
+    """A test database needs no durability: on PostgreSQL, this process's commits do not
+    wait for the disk (transactional tests commit every write). The server's settings,
+    which the settings tests read, stay as they are. Sent on the driver's connection, so
+    that no test counts it among its queries."""
+    if connection.vendor == "postgresql":
+        with connection.connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit = off")
 
 
 @pytest.fixture

@@ -235,8 +235,12 @@ class EventPageFactory(PublishedPageFactory):
 
 
 def tubingen_page(index) -> PartnerCityPage:
-    """Tübingen, twinned since 1960, with its signing and its Prix de l'Europe (1965)."""
-    city = PartnerCityPageFactory(
+    """Tübingen, twinned since 1960, with its signing and its Prix de l'Europe (1965).
+
+    Published once with its milestones, as an editor fills the inline panel and publishes:
+    most tests start from this page, and each extra revision costs a publish.
+    """
+    return PartnerCityPageFactory(
         parent=index,
         title="Tübingen",
         slug="tubingen",
@@ -245,14 +249,13 @@ def tubingen_page(index) -> PartnerCityPage:
         longitude="9.05760",
         signed="1960-10-20",
         wikidata_id="Q3806",
+        milestones=[
+            PartnershipMilestone(date="1965", kind="award", title="Prix de l'Europe", sort_order=1),
+            PartnershipMilestone(
+                date="1960-10-20", kind="signing", title="Signature du jumelage", sort_order=0
+            ),
+        ],
     )
-    PartnershipMilestoneFactory(
-        page=city, date="1965", kind="award", title="Prix de l'Europe", sort_order=1
-    )
-    PartnershipMilestoneFactory(
-        page=city, date="1960-10-20", kind="signing", title="Signature du jumelage", sort_order=0
-    )
-    return city
 
 
 def perugia_page(index) -> PartnerCityPage:

@@ -6,6 +6,8 @@ The sections go under the home page of a language tree, whatever its type: the h
 
 from django.contrib import messages
 from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -78,26 +80,54 @@ def _placement_cases():
             yield pytest.param(model, parent, allowed, id=f"{model.__name__}-{parent}")
 
 
-@pytest.mark.parametrize("model, parent, allowed", list(_placement_cases()))
-def test_page_type_may_exist_only_under_its_allowed_parents(tree, model, parent, allowed):
-    assert model.can_exist_under(tree[parent]) is allowed
+@pytest.fixture(scope="class")
+def shared_tree(django_db_setup, django_db_blocker):
+    """The tree, built once for a class of tests that only read it, rolled back after them
+    (before the tests below, which build their own)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        cache.clear()
+        home = factories.home_page()
+        cities_index = factories.PartnerCityIndexPageFactory(parent=home)
+        stories_index = factories.ExchangeStoryIndexPageFactory(parent=home)
+        city = factories.tubingen_page(cities_index)
+        yield {
+            "root": Page.get_first_root_node(),
+            "home": home,
+            "cities_index": cities_index,
+            "city": city,
+            "stories_index": stories_index,
+            "story": factories.ExchangeStoryPageFactory(
+                parent=stories_index, partner_cities=[city]
+            ),
+            "content_page": factories.ContentPageFactory(parent=home, title="Stratégie"),
+        }
+        transaction.set_rollback(True)
 
 
-@pytest.mark.parametrize(
-    "parent, expected",
-    [
-        ("home", {PartnerCityIndexPage, ExchangeStoryIndexPage, ContentPage}),
-        ("cities_index", {PartnerCityPage}),
-        ("stories_index", {ExchangeStoryPage}),
-        ("content_page", {ContentPage}),
-        ("city", set()),
-        ("story", set()),
-    ],
-)
-def test_each_page_offers_only_its_subpage_types(tree, parent, expected):
-    """Among this app's page types; other sections of the site may add their own."""
-    offered = set(tree[parent].specific_class.allowed_subpage_models())
-    assert offered & set(PAGE_TYPES) == expected
+class TestPlacementRules:
+    """Wagtail's rules, each read from the same tree."""
+
+    @pytest.mark.parametrize("model, parent, allowed", list(_placement_cases()))
+    def test_page_type_may_exist_only_under_its_allowed_parents(
+        self, db, shared_tree, model, parent, allowed
+    ):
+        assert model.can_exist_under(shared_tree[parent]) is allowed
+
+    @pytest.mark.parametrize(
+        "parent, expected",
+        [
+            ("home", {PartnerCityIndexPage, ExchangeStoryIndexPage, ContentPage}),
+            ("cities_index", {PartnerCityPage}),
+            ("stories_index", {ExchangeStoryPage}),
+            ("content_page", {ContentPage}),
+            ("city", set()),
+            ("story", set()),
+        ],
+    )
+    def test_each_page_offers_only_its_subpage_types(self, db, shared_tree, parent, expected):
+        """Among this app's page types; other sections of the site may add their own."""
+        offered = set(shared_tree[parent].specific_class.allowed_subpage_models())
+        assert offered & set(PAGE_TYPES) == expected
 
 
 def test_each_section_index_exists_once_per_home(home):
