@@ -6,6 +6,7 @@ class TwinningLocalizeConfig(AppConfig):
     """Translation workflow on top of wagtail-localize (opt-in): coverage, review, drafts,
     PO exchange, translators' groups, machine translators and the bulk segment refresh."""
 
+    default_auto_field = "django.db.models.BigAutoField"
     name = "twinning.localize"
     label = "twinning_localize"
     verbose_name = _("Twinning translation workflow")
