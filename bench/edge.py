@@ -117,6 +117,7 @@ class Varnish:
         storage: str = "malloc,256m",
         log_file: Path | None = None,
         probe: str | None = "/healthz",
+        params: dict[str, str] | None = None,
     ) -> None:
         if VARNISHD is None:
             raise RuntimeError("varnishd is not installed (Debian: apt-get install varnish)")
@@ -124,6 +125,7 @@ class Varnish:
         self.vcl = Path(vcl)
         self.storage = storage
         self.log_file = log_file
+        self.params = params or {}
         self.directory = Path(tempfile.mkdtemp(prefix="twinning-edge-"))
         if os.geteuid() == 0:
             self.directory.chmod(0o755)  # varnishd drops to its own users, which read it
@@ -146,6 +148,7 @@ class Varnish:
             "-n", str(self.directory / "work"),
             "-s", self.storage,
             "-p", f"vcl_path={self.directory}:{self.vcl.parent}",
+            *(arg for name, value in self.params.items() for arg in ("-p", f"{name}={value}")),
             "-f", str(self.vcl),
         ]  # fmt: skip
 

@@ -24,6 +24,7 @@ from django.db import connection
 
 import pytest
 
+from bench.edge import VARNISHD, Varnish
 from bench.server import gunicorn_command, stop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -304,20 +305,17 @@ class OwnPostgres:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
-VARNISHD = shutil.which("varnishd") or (
-    "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
-)
-VCL_DIRECTORY = ROOT / "docs" / "deploy" / "varnish"
 needs_varnish = pytest.mark.skipif(VARNISHD is None, reason="varnishd is not installed")
 
 
-class OwnVarnish:
+class OwnVarnish(Varnish):
     """``with OwnVarnish(backends=[(host, port), ...]) as varnish:`` a varnishd of the
     test's own with the shipped VCL (docs/deploy/varnish/twinning.vcl), on a free loopback
-    port, its backends in a generated ``twinning-backends.vcl``; stopped and removed at the
-    end. ``url`` is where readers (and purges, from loopback) go; ``stop()``/``start()``
-    take the edge down and bring it back, empty, on the same port; ``freeze()``/``thaw()``
-    make it stop answering and go on, with what it holds.
+    port, its backends in a generated ``twinning-backends.vcl`` (bench.edge.Varnish); stopped
+    and removed at the end. ``url`` is where readers (and purges, from loopback) go;
+    ``stop()``/``start()`` take the edge down and bring it back, empty, on the same port;
+    ``freeze()``/``thaw()`` make it stop answering and go on, with what it holds. Its log is
+    kept in its directory and said when it fails to start. Skips the test without varnishd.
 
     ``probe`` is the path each backend is probed on (None: no probe, the backends are
     taken as healthy: the plugin's test project has no health view).
@@ -333,98 +331,15 @@ class OwnVarnish:
     ) -> None:
         if VARNISHD is None:
             pytest.skip("varnishd is not installed")
-        self.backends = list(backends)
-        self.probe = probe
-        self.storage = storage
-        self.params = params or {}
-        self.port = free_port()
-        self.directory = Path(tempfile.mkdtemp(prefix="twinning-test-varnish-"))
-        self.process: subprocess.Popen | None = None
+        super().__init__(backends, probe=probe, storage=storage, params=params)
+        self.log_file = self.directory / "varnishd.log"
 
-    @property
-    def url(self) -> str:
-        return f"http://{HOST}:{self.port}"
-
-    purge_url = url
-
-    def _backends_vcl(self) -> str:
-        lines = []
-        if self.probe:
-            lines.append(
-                "probe twinning_health {\n"
-                f'    .url = "{self.probe}";\n'
-                "    .interval = 1s;\n    .timeout = 2s;\n"
-                "    .window = 3;\n    .threshold = 2;\n    .initial = 2;\n}\n"
-            )
-        for number, (host, port) in enumerate(self.backends, start=1):
-            probe = "    .probe = twinning_health;\n" if self.probe else ""
-            lines.append(
-                f"backend app{number} {{\n"
-                f'    .host = "{host}";\n    .port = "{port}";\n{probe}'
-                "    .connect_timeout = 2s;\n    .first_byte_timeout = 60s;\n}\n"
-            )
-        adds = "".join(
-            f"    app.add_backend(app{number});\n" for number in range(1, len(self.backends) + 1)
-        )
-        lines.append(f"sub vcl_init {{\n    new app = directors.round_robin();\n{adds}}}\n")
-        return "\n".join(lines)
-
-    def __enter__(self) -> "OwnVarnish":
-        (self.directory / "twinning-backends.vcl").write_text(self._backends_vcl())
-        if os.geteuid() == 0:
-            # varnishd drops to its own users, which must read the work directory.
-            self.directory.chmod(0o755)
-        self.start()
-        return self
-
-    def start(self) -> None:
-        """Start (again, after ``stop``) on the same port, with an empty cache."""
-        params = []
-        for name, value in {
-            "vcl_path": f"{self.directory}:{VCL_DIRECTORY}",
-            **self.params,
-        }.items():
-            params += ["-p", f"{name}={value}"]
-        self._log = (self.directory / "varnishd.log").open("ab")
-        command = [
-            VARNISHD, "-F",
-            "-a", f"{HOST}:{self.port}",
-            "-T", "none",
-            "-n", str(self.directory / "work"),
-            "-s", self.storage,
-            *params,
-            "-f", str(VCL_DIRECTORY / "twinning.vcl"),
-        ]  # fmt: skip
-        self.process = subprocess.Popen(
-            command,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            cwd=self.directory,
-        )
+    def start(self, timeout: float = 60) -> None:
         try:
-            self._wait_ready()
-        except BaseException:
-            self.stop()
-            raise
-
-    def _wait_ready(self, timeout: float = 60) -> None:
-        """Until Varnish answers a purge of nothing (which never reaches a backend)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                log = (self.directory / "varnishd.log").read_text(errors="replace")
-                raise RuntimeError(f"varnishd exited with code {self.process.returncode}:\n{log}")
-            request = urllib.request.Request(
-                self.url + "/", method="PURGE", headers={"xkey-purge": "tw-none"}
-            )
-            try:
-                with urllib.request.urlopen(request, timeout=5):
-                    return
-            except urllib.error.HTTPError as error:  # it answers, wrongly: the VCL fails
-                raise RuntimeError(f"varnishd answers a purge with {error.code}") from error
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.1)
-        raise RuntimeError(f"varnishd did not answer on {self.url} within {timeout}s")
+            super().start(timeout)
+        except RuntimeError as error:
+            log = self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
+            raise RuntimeError(f"{error}\n{log}") from error
 
     def freeze(self) -> None:
         """Stop answering (SIGSTOP to varnishd's processes), keeping what it holds."""
@@ -440,16 +355,4 @@ class OwnVarnish:
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.thaw()
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if getattr(self, "_log", None):
-            self._log.close()
-            self._log = None
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-        shutil.rmtree(self.directory, ignore_errors=True)
+        super().stop()
