@@ -4,7 +4,8 @@ Counted with Django's CaptureQueriesContext on the test client, so the number is
 and free of network noise. Each count is the second of two identical requests, as a warm
 worker serves it. Uncached counts run with a cache that stores no API response
 (bench.cache); the cache-hit and 304 counts with Django's own, after a first request
-has filled it.
+has filled it. Both are the deployment's cache: Redis with ``REDIS_URL``, else local
+memory (with which the API's content generation is one query per request).
 """
 
 import argparse
@@ -57,8 +58,7 @@ def measure(manifest: dict, host: str) -> dict:
 
     requests = requests_for(manifest)
     client = Client(HTTP_HOST=host)
-    locmem = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    no_responses = {"default": {"BACKEND": "bench.cache.LocMemWithoutResponses"}}
+    locmem, no_responses = counting_caches()
     out: dict = {}
     bodies: dict[str, bytes] = {}
     with override_settings(CACHES=no_responses):
@@ -70,7 +70,8 @@ def measure(manifest: dict, host: str) -> dict:
     out["payload"] = payload_comparison(bodies["list"], bodies["stock_list"])
 
     with override_settings(CACHES=locmem):
-        caches["default"].clear()
+        if os.environ.get("REDIS_URL") is None:
+            caches["default"].clear()  # (Redis: a key prefix of this run's own, empty)
         client.get(requests["story_page"])
         first = count(client, requests["list"])
         second = count(client, requests["list"])
@@ -87,6 +88,24 @@ def measure(manifest: dict, host: str) -> dict:
     floor_dir.mkdir(parents=True, exist_ok=True)
     (floor_dir / floor_name(manifest["db"])).write_bytes(bodies["list"])
     return out
+
+
+def counting_caches() -> tuple[dict, dict]:
+    """The caches the counts run with: the deployment's (Redis with ``REDIS_URL``, else
+    local memory), and the same without stored API responses. With local memory the API's
+    content generation is read from the database (one query per request, as in a
+    deployment with that cache); with Redis it is read from Redis."""
+    from django.conf import settings
+
+    if os.environ.get("REDIS_URL"):
+        prefix = f"bench-queries-{time.time_ns()}"  # nothing kept yet under it
+        redis = {**settings.CACHES["default"], "KEY_PREFIX": prefix}
+        without = {**redis, "BACKEND": "bench.cache.RedisWithoutResponses"}
+        return {"default": redis}, {"default": {**without, "KEY_PREFIX": f"{prefix}-uncached"}}
+    return (
+        {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        {"default": {"BACKEND": "bench.cache.LocMemWithoutResponses"}},
+    )
 
 
 def payload_comparison(ours: bytes, stock: bytes) -> dict:
