@@ -179,7 +179,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, help="open connections (2 per worker)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8765")))
     parser.add_argument("--translate-stories", type=int, help="stories submitted (1000; quick 20)")
-    parser.add_argument("--translate-budget", type=float, default=150, help="seconds for each way of submitting")
+    parser.add_argument(
+        "--translate-budget", type=float, default=150, help="seconds for each way of submitting"
+    )
     parser.add_argument(
         "--mixed-duration", type=float, help=f"seconds of mixed load ({MIXED_SECONDS}; quick 15)"
     )
