@@ -212,6 +212,8 @@ def edge_goals(results: dict) -> list[tuple[str, str, bool | None]]:
     edge_list = edge.get("edge_list") or {}
     spread = ratio(edge_list.get("p99_ms"), edge_list.get("p50_ms"))
     cached = (results.get("load", {}).get("list_cached")) or {}
+    uncached = (results.get("load", {}).get("list")) or {}
+    uncached_spread = ratio(uncached.get("p99_ms"), uncached.get("p50_ms"))
     misses = edge.get("misses") or {}
     elapsed = results.get("meta", {}).get("elapsed_s")
     return [
@@ -241,9 +243,11 @@ def edge_goals(results: dict) -> list[tuple[str, str, bool | None]]:
             None if run.get("stale") is None else run["stale"] == 0 and not run.get("errors"),
         ),
         (
-            "list p99 ≤ 2× p50 under the wrk load, through the edge (gunicorn's cache hit)",
-            f"{_cell(spread)}× ({_cell(ratio(cached.get('p99_ms'), cached.get('p50_ms')))}×)",
-            None if spread is None else spread <= 2,
+            "list p99 ≤ 2× p50 under the wrk load, uncached (through the edge; gunicorn's "
+            "cache hit)",
+            f"{_cell(uncached_spread)}× ({_cell(spread)}×; "
+            f"{_cell(ratio(cached.get('p99_ms'), cached.get('p50_ms')))}×)",
+            None if uncached_spread is None else uncached_spread <= 2,
         ),
         (
             "two app servers ≥ 1.7× one, cache misses, one worker each on its own core",

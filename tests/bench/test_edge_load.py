@@ -59,7 +59,10 @@ def test_the_edge_goals_read_the_edge_phase():
     results = {
         "full_scale": True,
         "meta": {"elapsed_s": 1300},
-        "load": {"list_cached": {"rps": 2000, "p50_ms": 1.8, "p99_ms": 5.4}},
+        "load": {
+            "list": {"rps": 50, "p50_ms": 70, "p99_ms": 270},
+            "list_cached": {"rps": 2000, "p50_ms": 1.8, "p99_ms": 5.4},
+        },
         "edge": {
             "edge_list": {"rps": 9000, "p50_ms": 0.2, "p99_ms": 0.3},
             "edge_static_list": {"rps": 10000},
@@ -74,7 +77,8 @@ def test_the_edge_goals_read_the_edge_phase():
         "edge hit ≥ 10× gunicorn's server cache (list/city)": None,
         "publish → visible through the edge, every affected URL, ≤ 1 s after the commit": True,
         "0 stale responses, 60 s publishing every second under wrk": False,
-        "list p99 ≤ 2× p50 under the wrk load, through the edge (gunicorn's cache hit)": True,
+        "list p99 ≤ 2× p50 under the wrk load, uncached (through the edge; gunicorn's "
+        "cache hit)": False,
         "two app servers ≥ 1.7× one, cache misses, one worker each on its own core": True,
         "make bench at default scale under 20 minutes": False,
     }
