@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
@@ -355,14 +356,15 @@ def test_explorer_offers_to_translate_a_section(client, section):
 def test_command_submits_a_section_and_prints_its_progress(section):
     out, err = io.StringIO(), io.StringIO()
 
-    call_command(
-        "submit_translations",
-        section=str(section.pk),
-        locales="de,en",
-        include_descendants=True,
-        stdout=out,
-        stderr=err,
-    )
+    with translation.override("en"):  # (commands speak French by default)
+        call_command(
+            "submit_translations",
+            section=str(section.pk),
+            locales="de,en",
+            include_descendants=True,
+            stdout=out,
+            stderr=err,
+        )
 
     lines = out.getvalue().splitlines()
     assert lines[0].startswith(f"Submitting 3 pages from “{section.title}” into de, en")
@@ -375,7 +377,8 @@ def test_command_submits_a_section_and_prints_its_progress(section):
         assert in_locale(story, "en").title == story.title
 
     again = io.StringIO()
-    call_command("submit_translations", section=section.url_path, locales="de", stdout=again)
+    with translation.override("en"):  # (commands speak French by default)
+        call_command("submit_translations", section=section.url_path, locales="de", stdout=again)
     assert f"[1/1] {section.title}: skipped de (already translated)" in again.getvalue()
 
 
@@ -390,7 +393,7 @@ def test_command_submits_a_section_and_prints_its_progress(section):
 )
 def test_command_checks_everything_before_writing(section, arguments, message):
     arguments = {"section": str(section.pk), **arguments}
-    with pytest.raises(CommandError, match=message):
+    with pytest.raises(CommandError, match=message), translation.override("en"):
         call_command("submit_translations", **arguments, stdout=io.StringIO())
     assert not TranslationJob.objects.exists()
     assert not TranslationSource.objects.exists()
