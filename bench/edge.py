@@ -129,7 +129,9 @@ class Varnish:
         self.directory = Path(tempfile.mkdtemp(prefix="twinning-edge-"))
         if os.geteuid() == 0:
             self.directory.chmod(0o755)  # varnishd drops to its own users, which read it
-        (self.directory / BACKENDS_FILE).write_text(backends_vcl(backends, probe))
+        #: (host, port) of each app server, in the director's order.
+        self.backends = list(backends)
+        (self.directory / BACKENDS_FILE).write_text(backends_vcl(self.backends, probe))
         self.process: subprocess.Popen | None = None
         self._log = None
 
