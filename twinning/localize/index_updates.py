@@ -136,4 +136,5 @@ def object_deleted(sender, instance, **kwargs):
         # What Wagtail's receiver does, which the block holds back.
         with transaction.atomic():
             ReferenceIndex.remove_for_object(instance)
-            ReferenceIndex.remove_references_to(instance)
+            if hasattr(ReferenceIndex, "remove_references_to"):  # Wagtail 7.1 and later
+                ReferenceIndex.remove_references_to(instance)
