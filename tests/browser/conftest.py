@@ -9,6 +9,7 @@ runs in another thread and must see committed data.
 import datetime
 import mimetypes
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from django.conf import settings as django_settings
 from django.core.cache import cache
-from django.db import connections
+from django.db import connection, connections
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
@@ -103,6 +104,25 @@ def page(chromium, live_server, browser_context_options) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
+    requests_abandoned_by_the_browser_end()
+
+
+def requests_abandoned_by_the_browser_end(timeout: float = 10) -> None:
+    """Until the live server has finished what the closed browser was still asking (an
+    admin page's background requests): on PostgreSQL such a request's transaction and the
+    test database's flush, which follows, deadlock."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state <> 'idle'"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)
 
 
 @pytest.fixture
