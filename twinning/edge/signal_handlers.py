@@ -11,9 +11,11 @@ type, the pages referring to it; a collection's restriction: every image and doc
 it and its sub-collections, and the pages showing them. A site or locale: everything
 (``SITE_TAG``). Never a purge of the whole site for a page.
 
-The purge goes after the commit (purge.py).
+The purge goes after the commit (purge.py). Without an edge to purge
+(``TWINNING["EDGE_PURGE_URLS"]`` empty) the receivers do nothing, and read nothing.
 """
 
+import functools
 import threading
 from collections.abc import Iterable
 
@@ -37,11 +39,23 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from twinning import cache_tags
-from twinning.edge.purge import purge_after_commit
+from twinning.edge.purge import edge_urls, purge_after_commit
 from twinning.edge.tagging import HOME_DEPTH, MENU_TAG
 
 _moving = threading.local()
 _previous = threading.local()
+
+
+def with_an_edge(receiver):
+    """``receiver``, run only when there is an edge to purge: the tags of a change cost
+    queries, which a site without an edge has no use for."""
+
+    @functools.wraps(receiver)
+    def guarded(*args, **kwargs) -> None:
+        if edge_urls():
+            receiver(*args, **kwargs)
+
+    return guarded
 
 
 def _changes_tags() -> set[str]:
@@ -138,6 +152,7 @@ def subtree_tags(page: Page) -> set[str]:
 # Pages
 
 
+@with_an_edge
 def page_saving(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
     """Before a page's row is written (its live version, when publishing): the cities its
     previous live version names, purged with the publication (their lists lose it if they
@@ -156,10 +171,12 @@ def _previous_tags(page: Page) -> set[str]:
     return (getattr(_previous, "tags", None) or {}).pop(page.pk, set())
 
 
+@with_an_edge
 def page_changed(sender, instance, **kwargs) -> None:
     purge_after_commit(page_change_tags(instance) | _previous_tags(instance))
 
 
+@with_an_edge
 def page_moving(sender, instance, **kwargs) -> None:
     moving = getattr(_moving, "tags", None)
     if moving is None:
@@ -167,11 +184,13 @@ def page_moving(sender, instance, **kwargs) -> None:
     moving[instance.pk] = subtree_tags(instance) | page_change_tags(instance)
 
 
+@with_an_edge
 def page_moved(sender, instance, **kwargs) -> None:
     before = (getattr(_moving, "tags", None) or {}).pop(instance.pk, set())
     purge_after_commit(before | subtree_tags(instance) | page_change_tags(instance))
 
 
+@with_an_edge
 def page_deleting(sender, instance, **kwargs) -> None:
     # Signalled for the Page row and for its specific class's: once is enough.
     specific_class = instance.specific_class
@@ -180,6 +199,7 @@ def page_deleting(sender, instance, **kwargs) -> None:
     purge_after_commit(page_change_tags(instance))
 
 
+@with_an_edge
 def restriction_changed(sender, instance, **kwargs) -> None:
     try:
         page = instance.page
@@ -199,6 +219,7 @@ def restriction_changed(sender, instance, **kwargs) -> None:
 _BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 
 
+@with_an_edge
 def object_changed(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
     if raw or (update_fields and set(update_fields) <= _BOOKKEEPING_FIELDS):
         return
@@ -206,6 +227,7 @@ def object_changed(sender, instance, raw=False, update_fields=None, **kwargs) ->
     purge_after_commit(tags | referrers_tags(instance) | _changes_tags())
 
 
+@with_an_edge
 def collection_restriction_changed(sender, instance, **kwargs) -> None:
     """A collection's privacy covers its sub-collections too."""
     tags = _changes_tags()
@@ -230,6 +252,7 @@ def collection_restriction_changed(sender, instance, **kwargs) -> None:
     purge_after_commit(tags)
 
 
+@with_an_edge
 def site_changed(sender, instance=None, raw=False, **kwargs) -> None:
     if not raw:
         purge_after_commit({cache_tags.SITE_TAG})

@@ -2,7 +2,9 @@
 response that showed the change, never the whole site."""
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Collection, PageViewRestriction, Site
@@ -11,19 +13,12 @@ import pytest
 
 from tests import factories
 from tests.twinning.page_form_data import log_in_editor
-from tests.twinning.translation_helpers import clear_site_cache, translate
+from tests.twinning.translation_helpers import translate
 from twinning import cache_tags
 from twinning.edge.tagging import MENU_TAG
 from twinning.models import ExchangeStoryPage, PartnerCityPage
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_site_roots(db):
-    clear_site_cache()
-    yield
-    clear_site_cache()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_site_roots")]
 
 
 @pytest.fixture
@@ -213,6 +208,22 @@ def test_without_an_edge_nothing_is_sent(recording_edge, committing, settings, s
         publish_edit(story, title="Rien n'est purgé")
 
     assert recording_edge.purged == []
+
+
+def test_without_an_edge_a_publish_reads_nothing_for_tags(
+    recording_edge, committing, settings, story
+):
+    """The tags of a change cost queries: a site with no edge does not pay them."""
+    with CaptureQueriesContext(connection) as with_edge, committing():
+        publish_edit(story, title="Avec une tête de réseau")
+    settings.TWINNING = {**settings.TWINNING, "EDGE_PURGE_URLS": []}
+    with CaptureQueriesContext(connection) as without_edge, committing():
+        publish_edit(story, title="Sans tête de réseau")
+
+    assert recording_edge.purged  # the first publish did purge
+    tag_reads = ('"wagtailcore_referenceindex"', "partner_cities")
+    assert any(table in q["sql"] for q in with_edge.captured_queries for table in tag_reads)
+    assert len(without_edge.captured_queries) < len(with_edge.captured_queries)
 
 
 def test_an_edge_that_does_not_answer_fails_no_publish_and_is_tried_again(
