@@ -4,6 +4,7 @@ import threading
 import pytest
 
 from tests.servers import HOST
+from tests.twinning.translation_helpers import clear_site_cache
 
 
 class RecordingEdge:
@@ -50,3 +51,11 @@ def recording_edge(settings):
     yield edge
     edge.server.shutdown()
     edge.server.server_close()
+
+
+@pytest.fixture
+def fresh_site_roots(db):
+    """Wagtail's site root paths read afresh: each test builds its own site."""
+    clear_site_cache()
+    yield
+    clear_site_cache()

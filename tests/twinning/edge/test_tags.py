@@ -16,20 +16,12 @@ from tests import factories
 from tests.twinning.edge.conftest import use_edge
 from tests.twinning.page_form_data import log_in_editor
 from tests.twinning.test_query_counts import NOW
-from tests.twinning.translation_helpers import clear_site_cache
 from twinning import cache_tags
 from twinning.edge.middleware import EdgeCacheMiddleware
 from twinning.edge.tagging import MENU_TAG
 from twinning.models import ExchangeStoryPage, PartnerCityPage
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_site_roots(db):
-    clear_site_cache()
-    yield
-    clear_site_cache()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_site_roots")]
 
 
 @pytest.fixture(autouse=True)
