@@ -24,17 +24,11 @@ from django.db import connection
 
 import pytest
 
-from bench.edge import VARNISHD, Varnish
+from bench.edge import VARNISHD, Varnish, free_port
 from bench.server import gunicorn_command, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def database_url_for_servers(directory: Path) -> str:
