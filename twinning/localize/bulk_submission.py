@@ -54,7 +54,7 @@ def section_pages(root: Page, include_descendants: bool):
     """The pages a job submits, in tree order (parents first)."""
     if not include_descendants:
         return Page.objects.filter(pk=root.pk)
-    return Page.objects.filter(path__startswith=root.path, depth__gte=root.depth).order_by("path")
+    return Page.objects.descendant_of(root, inclusive=True).order_by("path")
 
 
 def check(root: Page | None, locales: Iterable[Locale]) -> list[str]:
